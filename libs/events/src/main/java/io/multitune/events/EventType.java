@@ -1,0 +1,44 @@
+package io.multitune.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/** The registry of event types: CloudEvents type string, Java record and the schema versions a reader accepts. */
+public enum EventType {
+    DATASET_REGISTERED("io.multitune.dataset.registered", DatasetRegistered.class, Set.of(1)),
+    DATASET_PROFILED("io.multitune.dataset.profiled", DatasetProfiled.class, Set.of(1)),
+    EXAMPLE("io.multitune.example", StandardExample.class, Set.of(1)),
+    RECORD_REJECTED("io.multitune.record.rejected", RecordRejected.class, Set.of(1));
+
+    private final String ceType;
+    private final Class<? extends PipelineEvent> javaType;
+    private final Set<Integer> readableVersions;
+
+    EventType(String ceType, Class<? extends PipelineEvent> javaType, Set<Integer> readableVersions) {
+        this.ceType = ceType;
+        this.javaType = javaType;
+        this.readableVersions = readableVersions;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public Class<? extends PipelineEvent> javaType() {
+        return javaType;
+    }
+
+    public Set<Integer> readableVersions() {
+        return readableVersions;
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Class<? extends PipelineEvent> javaType) {
+        return Arrays.stream(values()).filter(t -> t.javaType.equals(javaType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a registered event type: " + javaType.getName()));
+    }
+}

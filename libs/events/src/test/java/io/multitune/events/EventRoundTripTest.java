@@ -1,0 +1,109 @@
+package io.multitune.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.junit.jupiter.api.Test;
+
+class EventRoundTripTest {
+    private final EventCodec codec = EventCodec.INSTANCE;
+
+    static DatasetSpec spec() {
+        return new DatasetSpec("imdb", "sentiment", TaskType.TEXT_CLASSIFICATION, SourceFormat.JSON,
+                Map.of("label", "class"), List.of("negative", "positive"), Map.of("0", "negative", "1", "positive"),
+                "movies", new SplitRatios(0.8, 0.1, 0.1), List.of("gender"), "en", null, null, null, null, 5000);
+    }
+
+    private <T extends PipelineEvent> T roundTrip(T event) {
+        ProducerRecord<String, byte[]> record = codec.record("t", event.subject(), event, "/test");
+        @SuppressWarnings("unchecked")
+        T back = (T) codec.decode(record.headers(), record.value());
+        assertEquals(event, back);
+        assertEquals(EventType.of(event.getClass()).ceType(),
+                CloudEventHeaders.lastValue(record.headers(), CloudEventHeaders.CE_TYPE));
+        return back;
+    }
+
+    @Test
+    void datasetRegisteredRoundTrips() {
+        roundTrip(new DatasetRegistered(1, spec(), Instant.parse("2026-11-26T10:00:00Z")));
+    }
+
+    @Test
+    void datasetProfiledRoundTrips() {
+        roundTrip(new DatasetProfiled(1, "imdb", "sentiment", TaskType.TEXT_CLASSIFICATION, true,
+                DatasetProfiled.Trigger.END_OF_IMPORT, Instant.parse("2026-11-26T10:00:00Z"),
+                new DatasetProfiled.Counts(10, 7, 2, 1, 1, 6), Map.of("train", 4L, "test", 2L),
+                Map.of("train", Map.of("positive", 2L, "negative", 2L)), Map.of("movies", 6L), 1.0,
+                new DatasetProfiled.LengthPercentiles(10, 20, 30, 31), new DatasetProfiled.LengthPercentiles(2, 4, 5, 5),
+                Map.of("EMPTY_FIELD", 2L), Map.of("gender", Map.of("f", 3L, "m", 3L))));
+    }
+
+    @Test
+    void standardExampleRoundTripsForEveryInputAndTargetShape() {
+        SourcePosition pos = new SourcePosition(Topics.DATA_RAW, 0, 42, 3, "r-7");
+        roundTrip(new StandardExample(1, "ex1", "imdb", "sentiment", TaskType.TEXT_CLASSIFICATION, Split.TRAIN,
+                ExampleInput.text("good film"), ExampleTarget.label("positive"), "movies", Map.of("gender", "f"), "en", pos));
+        roundTrip(new StandardExample(1, "ex2", "brown-pos", "pos", TaskType.TOKEN_CLASSIFICATION, Split.TEST,
+                ExampleInput.tokens(List.of("The", "dog")), ExampleTarget.tags(List.of("DET", "NOUN")), null, Map.of(),
+                "en", pos));
+        roundTrip(new StandardExample(1, "ex3", "squad", "qa", TaskType.EXTRACTIVE_QA, Split.VALIDATION,
+                ExampleInput.questionContext("who?", "Ann did."),
+                ExampleTarget.answer(new ExampleTarget.AnswerSpan(0, 3, "Ann")), null, null, "en", pos));
+        roundTrip(new StandardExample(1, "ex4", "stsb", "sts", TaskType.REGRESSION, Split.TRAIN,
+                ExampleInput.pair("a", "b"), ExampleTarget.value(3.5), null, null, "en", pos));
+    }
+
+    @Test
+    void recordRejectedRoundTrips() {
+        roundTrip(new RecordRejected(1, "imdb", RejectReason.UNKNOWN_LABEL, "label", "label 'meh' is not in the label set",
+                "{\"text\":\"x\",\"class\":\"meh\"}", "utf-8", new SourcePosition(Topics.DATA_RAW, 1, 9, 0, null),
+                Instant.parse("2026-11-26T10:00:00Z")));
+    }
+
+    @Test
+    void readerRejectsUnknownSchemaVersionNamingTheField() {
+        byte[] body = "{\"schemaVersion\":7,\"spec\":{\"datasetId\":\"x\"}}".getBytes(StandardCharsets.UTF_8);
+        EventFormatException e = assertThrows(EventFormatException.class,
+                () -> codec.decode(body, DatasetRegistered.class));
+        assertTrue(e.getMessage().contains("schemaVersion"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 7 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void readerRejectsUnknownTypeAndMissingHeaders() {
+        Headers headers = CloudEventHeaders.create("io.multitune.nope", "/t", "s").toKafkaHeaders();
+        EventFormatException e = assertThrows(EventFormatException.class,
+                () -> codec.decode(headers, "{}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("unknown event type 'io.multitune.nope'"), e.getMessage());
+        assertThrows(EventFormatException.class, () -> CloudEventHeaders.fromKafkaHeaders(
+                new org.apache.kafka.common.header.internals.RecordHeaders()));
+    }
+
+    @Test
+    void everyEventCarriesTheCloudEventsAttributes() {
+        ProducerRecord<String, byte[]> r = codec.record(Topics.DATASETS, "imdb",
+                new DatasetRegistered(1, spec(), Instant.now()), "/multitune/data-ingest");
+        CloudEventHeaders ce = CloudEventHeaders.fromKafkaHeaders(r.headers());
+        assertEquals("io.multitune.dataset.registered", ce.type());
+        assertEquals("/multitune/data-ingest", ce.source());
+        assertEquals("imdb", ce.subject());
+        assertEquals("1.0", CloudEventHeaders.lastValue(r.headers(), CloudEventHeaders.CE_SPECVERSION));
+    }
+
+    @Test
+    void wireNamesAreStable() {
+        assertEquals(TaskType.TEXT_PAIR_CLASSIFICATION, TaskType.fromWireName("text-pair-classification"));
+        assertEquals(SourceFormat.CONLL, SourceFormat.fromWireName("conll"));
+        assertEquals(Split.VALIDATION, Split.parse("dev"));
+        assertEquals(RawMessageKind.RECORDS, RawMessageKind.fromHeader(null));
+        assertThrows(IllegalArgumentException.class, () -> RawMessageKind.fromHeader("bogus"));
+    }
+}
