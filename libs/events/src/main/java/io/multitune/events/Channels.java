@@ -7,6 +7,12 @@ package io.multitune.events;
 public final class Channels {
     /** data-ingest reads raw records, specs and end markers here. */
     public static final String RAW_IN = "raw-in";
+    /** data-ingest publishes standard examples (and tombstones of removed ones) here. */
+    public static final String EXAMPLES_OUT = "examples-out";
+    /** data-ingest publishes rejected records here. */
+    public static final String DLQ_OUT = "dlq-out";
+    /** data-ingest publishes dataset registered and profiled events here. */
+    public static final String DATASETS_OUT = "datasets-out";
 
     private Channels() {
     }
