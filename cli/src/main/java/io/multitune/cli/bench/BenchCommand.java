@@ -1,14 +1,18 @@
 package io.multitune.cli.bench;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder until this command is written in this issue; it fails loudly rather than pretending. */
-@Command(name = "bench", description = "(not written yet)")
-public final class BenchCommand implements Callable<Integer> {
+/** {@code bench}: benchmarks that print figures as key=value lines, the last being {@code RESULT ...}. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks; each prints key=value figures and a final RESULT line.",
+        subcommands = {IngestBench.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("multitune bench: not implemented yet");
-        return 1;
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -24,21 +24,43 @@ public record CloudEventHeaders(String id, String source, String type, String su
 
     /** New attributes for an event about {@code subject}, sent by {@code source} (e.g. "/multitune/data-ingest"). */
     public static CloudEventHeaders create(String type, String source, String subject) {
-        return new CloudEventHeaders(UUID.randomUUID().toString(), source, type, subject, Instant.now());
+        return new CloudEventHeaders(fastRandomUuid(), source, type, subject, Instant.now());
+    }
+
+    /**
+     * A version-4 UUID from a thread-local generator. Event ids need uniqueness, not unpredictability, and
+     * {@link UUID#randomUUID()} goes through SecureRandom, which showed up on data-ingest's per-record hot path.
+     */
+    static String fastRandomUuid() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb).toString();
     }
 
     public Headers toKafkaHeaders() {
         RecordHeaders headers = new RecordHeaders();
-        add(headers, CE_SPECVERSION, SPEC_VERSION);
+        headers.add(CE_SPECVERSION, SPEC_VERSION_BYTES);
         add(headers, CE_ID, id);
-        add(headers, CE_SOURCE, source);
-        add(headers, CE_TYPE, type);
+        headers.add(CE_SOURCE, cachedBytes(source));
+        headers.add(CE_TYPE, cachedBytes(type));
         if (subject != null) {
             add(headers, CE_SUBJECT, subject);
         }
         add(headers, CE_TIME, time.toString());
-        add(headers, CONTENT_TYPE, JSON);
+        headers.add(CONTENT_TYPE, JSON_BYTES);
         return headers;
+    }
+
+    private static final byte[] SPEC_VERSION_BYTES = SPEC_VERSION.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JSON_BYTES = JSON.getBytes(StandardCharsets.UTF_8);
+    private static final java.util.concurrent.ConcurrentMap<String, byte[]> CONSTANTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sources and types are a handful of constants sent once per record: encode each once. */
+    private static byte[] cachedBytes(String value) {
+        return CONSTANTS.size() < 256 ? CONSTANTS.computeIfAbsent(value, v -> v.getBytes(StandardCharsets.UTF_8))
+                : value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Reads the attributes; throws {@link EventFormatException} naming the first required header that is missing. */

@@ -30,6 +30,9 @@ public final class EventCodec {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectWriter> writers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private EventCodec() {
     }
 
@@ -40,7 +43,7 @@ public final class EventCodec {
 
     public byte[] encode(PipelineEvent event) {
         try {
-            return mapper.writeValueAsBytes(event);
+            return writers.computeIfAbsent(event.getClass(), mapper::writerFor).writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new EventFormatException("cannot write " + event.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,70 @@
+package io.multitune.cli.services;
+
+import io.multitune.cli.common.CliException;
+import io.multitune.cli.common.ProjectLayout;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The services of the pipeline, in start order. Only those whose module exists in the repository are
+ * {@linkplain #available() available}; a service is added by one line in {@link #ALL}.
+ */
+public final class ServiceCatalog {
+    /** Every service of the design, in pipeline order, with its default HTTP port. */
+    public static final List<ServiceDefinition> ALL = List.of(
+            new ServiceDefinition("data-ingest", "services/data-ingest", 8081),
+            new ServiceDefinition("sampler", "services/sampler", 8082),
+            new ServiceDefinition("trainer", "services/trainer", 8083),
+            new ServiceDefinition("evaluator", "services/evaluator", 8084),
+            new ServiceDefinition("bias-auditor", "services/bias-auditor", 8085));
+
+    private final ProjectLayout layout;
+    private final List<ServiceDefinition> available;
+
+    public ServiceCatalog(ProjectLayout layout) {
+        this(layout, ALL);
+    }
+
+    ServiceCatalog(ProjectLayout layout, List<ServiceDefinition> all) {
+        this.layout = layout;
+        this.available = all.stream().filter(s -> s.exists(layout.root())).toList();
+    }
+
+    /** The services whose module exists, in pipeline order. */
+    public List<ServiceDefinition> available() {
+        return available;
+    }
+
+    /** The available service of that name. */
+    public Optional<ServiceDefinition> find(String name) {
+        return available.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The available service of that name.
+     *
+     * @throws CliException naming the available services if there is none
+     */
+    public ServiceDefinition require(String name) {
+        return find(name).orElseThrow(() -> {
+            boolean planned = ALL.stream().anyMatch(s -> s.name().equals(name));
+            String names = available.stream().map(ServiceDefinition::name).collect(Collectors.joining(", "));
+            return new CliException((planned ? "service " + name + " is not in this repository yet"
+                    : "unknown service " + name) + "; available: " + (names.isEmpty() ? "none" : names));
+        });
+    }
+
+    /** The named services (all available ones when {@code names} is empty), in pipeline order. */
+    public List<ServiceDefinition> select(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return available;
+        }
+        names.forEach(this::require);
+        return available.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    ProjectLayout layout() {
+        return layout;
+    }
+}

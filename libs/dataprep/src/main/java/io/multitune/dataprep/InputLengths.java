@@ -1,0 +1,68 @@
+package io.multitune.dataprep;
+
+import io.multitune.events.ExampleInput;
+import java.util.List;
+
+/**
+ * Lengths of an example's input as profiled: all input texts joined with one space (tokens too), measured in
+ * characters and in whitespace-separated words, without building the joined string.
+ */
+final class InputLengths {
+    private int chars;
+    private int words;
+    private int pieces;
+
+    private InputLengths() {
+    }
+
+    static InputLengths of(ExampleInput input) {
+        InputLengths lengths = new InputLengths();
+        if (input != null) {
+            lengths.add(input.text());
+            lengths.add(input.textPair());
+            lengths.addAll(input.tokens());
+            lengths.add(input.question());
+            lengths.add(input.context());
+        }
+        return lengths;
+    }
+
+    int chars() {
+        return chars;
+    }
+
+    int words() {
+        return words;
+    }
+
+    private void addAll(List<String> texts) {
+        if (texts != null) {
+            for (String text : texts) {
+                add(text);
+            }
+        }
+    }
+
+    private void add(String text) {
+        if (text == null) {
+            return;
+        }
+        chars += (pieces > 0 ? 1 : 0) + text.length();
+        pieces++;
+        words += countWords(text);
+    }
+
+    /** Texts are normalised, so ' ' is the only whitespace left to look for. */
+    private static int countWords(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            boolean space = text.charAt(i) == ' ';
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
+    }
+}
