@@ -17,15 +17,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Counts a stage's output records on a topic until the expected number arrived, and keeps the broker's append time
  * of the first and the last: the stage's throughput is measured by the broker's clock, start-up excluded.
  */
-record OutputWindow(long records, long distinctKeys, long firstAppendMillis, long lastAppendMillis) {
+record OutputWindow(long records, long distinctKeys, long firstAppendMillis, long lastAppendMillis,
+                    long measured) {
 
+    /** Records per second inside the measured window (after the warm-up records). */
     double recordsPerSecond() {
         double seconds = Math.max(1, lastAppendMillis - firstAppendMillis) / 1000.0;
-        return (records - 1) / seconds;
+        return (measured - 1) / seconds;
     }
 
     static OutputWindow await(String bootstrap, String topic, long expected, Predicate<ConsumerRecord<String, byte[]>> counts,
                               Duration timeout) {
+        return await(bootstrap, topic, expected, 0, counts, timeout);
+    }
+
+    /**
+     * Waits for {@code expected} counted records; the window opens at the record that follows the first
+     * {@code warmup} ones (a single partition keeps them in order) and closes at the last.
+     */
+    static OutputWindow await(String bootstrap, String topic, long expected, long warmup,
+                              Predicate<ConsumerRecord<String, byte[]>> counts, Duration timeout) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -48,12 +59,14 @@ record OutputWindow(long records, long distinctKeys, long firstAppendMillis, lon
                     if (counts.test(r)) {
                         n++;
                         keys.add(r.key());
-                        first = Math.min(first, r.timestamp());
-                        last = Math.max(last, r.timestamp());
+                        if (n > warmup) {
+                            first = Math.min(first, r.timestamp());
+                            last = Math.max(last, r.timestamp());
+                        }
                     }
                 }
             }
-            return new OutputWindow(n, keys.size(), first, last);
+            return new OutputWindow(n, keys.size(), first, last, n - warmup);
         }
     }
 }

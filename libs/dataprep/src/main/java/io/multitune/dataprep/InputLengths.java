@@ -52,16 +52,19 @@ final class InputLengths {
         words += countWords(text);
     }
 
-    /** Texts are normalised, so ' ' is the only whitespace left to look for. */
-    private static int countWords(String text) {
-        int count = 0;
-        boolean inWord = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            boolean space = text.charAt(i) == ' ';
-            if (!space && !inWord) {
+    /**
+     * Texts are normalised: single spaces, no space at either end. So words = spaces + 1, and String.indexOf (a
+     * vectorised intrinsic) finds the spaces far faster than a per-character loop on this per-record path.
+     */
+    static int countWords(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int count = 1;
+        for (int i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+            if (i > 0 && text.charAt(i - 1) != ' ' && i + 1 < text.length()) {
                 count++;
             }
-            inWord = !space;
         }
         return count;
     }

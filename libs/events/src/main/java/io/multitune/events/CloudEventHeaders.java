@@ -24,18 +24,7 @@ public record CloudEventHeaders(String id, String source, String type, String su
 
     /** New attributes for an event about {@code subject}, sent by {@code source} (e.g. "/multitune/data-ingest"). */
     public static CloudEventHeaders create(String type, String source, String subject) {
-        return new CloudEventHeaders(fastRandomUuid(), source, type, subject, Instant.now());
-    }
-
-    /**
-     * A version-4 UUID from a thread-local generator. Event ids need uniqueness, not unpredictability, and
-     * {@link UUID#randomUUID()} goes through SecureRandom, which showed up on data-ingest's per-record hot path.
-     */
-    static String fastRandomUuid() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(msb, lsb).toString();
+        return new CloudEventHeaders(EventIds.next(), source, type, subject, Instant.now());
     }
 
     public Headers toKafkaHeaders() {
@@ -47,7 +36,7 @@ public record CloudEventHeaders(String id, String source, String type, String su
         if (subject != null) {
             add(headers, CE_SUBJECT, subject);
         }
-        add(headers, CE_TIME, time.toString());
+        headers.add(CE_TIME, EventTimes.format(time));
         headers.add(CONTENT_TYPE, JSON_BYTES);
         return headers;
     }

@@ -25,6 +25,8 @@ public final class EventCodec {
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
+            // Record accessors through generated lambdas instead of reflection: examples are encoded once per record.
+            .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)

@@ -18,10 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes raw messages in batches. Parsing runs on one dedicated thread (datasets keep their order and the Kafka
- * event loop is never blocked); a batch is acknowledged — its offsets committed — only after every record it produced
- * was acknowledged by the broker, so a crash re-delivers it and re-sent records come out as the same examples.
- * Processing the next batch does not wait for the previous batch's acknowledgements.
+ * Consumes raw messages in batches. Batches are processed in order on one dedicated thread (each dataset's records
+ * keep their order and the Kafka event loop is never blocked), with a few batches queued ahead so the thread never
+ * waits for the next one. A batch is acknowledged (its offsets committed) only after every record it produced was
+ * acknowledged by the broker, so a crash re-delivers it and re-sent records come out as the same examples.
  */
 @ApplicationScoped
 public class RawIngestConsumer {
@@ -31,6 +31,9 @@ public class RawIngestConsumer {
     private final EventPublisher publisher;
     private final StateRestorer restorer;
     private final IngestConfig config;
+    private static final int QUEUED_BATCHES = 3;
+
+    private final java.util.ArrayDeque<CompletableFuture<Void>> queued = new java.util.ArrayDeque<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingest-worker");
         t.setDaemon(true);
@@ -48,10 +51,21 @@ public class RawIngestConsumer {
     @Incoming(Channels.RAW_IN)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return Uni.createFrom().item(() -> {
-            handle(batch);
-            return (Void) null;
-        }).runSubscriptionOn(worker);
+        CompletableFuture<Void> processed = CompletableFuture.runAsync(() -> handle(batch), worker);
+        processed.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.errorf(failure, "a raw batch could not be processed; it is not committed");
+                batch.nack(failure);
+            }
+        });
+        // SmallRye hands over the next batch once the returned Uni completes. Completing it when the batch
+        // QUEUED_BATCHES back is done keeps the worker fed (no gap between batches) with bounded memory.
+        CompletableFuture<Void> gate;
+        synchronized (queued) {
+            queued.addLast(processed);
+            gate = queued.size() > QUEUED_BATCHES ? queued.removeFirst() : CompletableFuture.completedFuture(null);
+        }
+        return Uni.createFrom().completionStage(gate.exceptionally(failure -> null));
     }
 
     private void handle(KafkaRecordBatch<String, byte[]> batch) {
