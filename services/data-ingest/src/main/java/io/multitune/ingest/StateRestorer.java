@@ -97,7 +97,8 @@ public class StateRestorer {
         }
     }
 
-    private void restore() {
+    /** Rebuilds the state now, on the caller's thread (start-up does this in the background, with retries). */
+    void restore() {
         long start = System.nanoTime();
         int[] specs = {0};
         int[] examples = {0};

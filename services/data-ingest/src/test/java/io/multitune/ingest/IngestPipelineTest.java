@@ -15,6 +15,8 @@ import io.multitune.events.Topics;
 import io.multitune.testing.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 class IngestPipelineTest {
     private final IngestTestSupport io = new IngestTestSupport();
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    IngestMetrics metrics;
+
+    @Inject
+    TopicProvisioner provisioner;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private static String id(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -260,6 +275,34 @@ class IngestPipelineTest {
                 "accepted metric");
         assertTrue(metrics.contains("multitune_ingest_records_rejected_total{dataset=\"" + dataset
                 + "\",reason=\"EMPTY_FIELD\"} 1.0"), "rejected metric by reason");
+    }
+
+    @Test
+    void aRestartedServiceRebuildsItsStateFromTheTopics() {
+        String dataset = id("restart");
+        String line = "{\"text\":\"remembered after a restart\",\"label\":\"pos\"}\n";
+        Outcome before = ingest(dataset, """
+                {"datasetId":"$ID","taskId":"t","taskType":"text-classification","format":"jsonl"}""",
+                utf8(line + "{\"text\":\"another one\",\"label\":\"neg\"}\n{\"text\":\"\",\"label\":\"x\"}\n"));
+
+        // A second instance starting from nothing but the topics, as after a crash.
+        DatasetRegistry restartedRegistry = new DatasetRegistry();
+        StateRestorer restorer = new StateRestorer(restartedRegistry, provisioner, config);
+        restorer.kafkaConfig = kafkaConfig;
+        restorer.restore();
+        DatasetState restored = restartedRegistry.find(dataset).orElseThrow();
+        assertEquals(before.profile.counts().examples(), restored.ledger().counts().examples());
+        DatasetProfiled restoredProfile = restored.ledger().profile(true, DatasetProfiled.Trigger.END_OF_IMPORT,
+                java.time.Instant.now());
+        assertEquals(before.profile.splits(), restoredProfile.splits(), "splits survive the restart");
+
+        RawRecordProcessor restarted = new RawRecordProcessor(restartedRegistry, metrics,
+                new SpecRegistration(restartedRegistry, metrics, config), config);
+        List<OutgoingRecord> out = restarted.process(new RawRecord(dataset,
+                new org.apache.kafka.common.header.internals.RecordHeaders(), utf8(line), Topics.DATA_RAW, 0, 99));
+        assertTrue(out.isEmpty(), "a record re-sent after the restart creates no example: " + out);
+        assertEquals(1, restored.ledger().counts().duplicates());
+        assertTrue(restored.ledger().counts().addUp());
     }
 
     private record Outcome(DatasetProfiled profile, Map<String, StandardExample> examples,
