@@ -1,6 +1,7 @@
 package io.multitune.cli.broker;
 
 import io.multitune.cli.common.CliException;
+import io.multitune.cli.common.ManagedProcess;
 import io.multitune.cli.common.PidFile;
 import io.multitune.cli.common.Processes;
 import io.multitune.cli.common.ProjectLayout;
@@ -530,39 +531,29 @@ public final class LocalBroker {
     }
 
     /** A started (or found) broker. */
-    public static final class Handle implements AutoCloseable {
-        private final PidFile pidFile;
-        private final Duration startupTime;
-        private volatile Thread exitHook;
-
+    public static final class Handle extends ManagedProcess {
         Handle(PidFile pidFile, Duration startupTime) {
-            this.pidFile = pidFile;
-            this.startupTime = startupTime;
+            super(pidFile, startupTime, DEFAULT_STOP_TIMEOUT);
         }
 
         /** {@code localhost:port}. */
         public String bootstrapServers() {
-            return pidFile.attribute("bootstrap");
-        }
-
-        /** The broker's process id. */
-        public long pid() {
-            return pidFile.pid();
+            return record().attribute("bootstrap");
         }
 
         /** Its client port. */
         public int port() {
-            return pidFile.intAttribute("port", -1);
+            return record().intAttribute("port", -1);
         }
 
         /** Its controller port. */
         public int controllerPort() {
-            return pidFile.intAttribute("controller.port", -1);
+            return record().intAttribute("controller.port", -1);
         }
 
         /** Its folder. */
         public Path dataDir() {
-            return Path.of(pidFile.attribute("data.dir"));
+            return Path.of(record().attribute("data.dir"));
         }
 
         /** The broker's own log ({@code logs/server.log}). */
@@ -572,58 +563,13 @@ public final class LocalBroker {
 
         /** Its pid file. */
         public Path pidFile() {
-            return pidFile.path();
-        }
-
-        /** How long {@link LocalBroker#start} took (null for a broker found running). */
-        public Duration startupTime() {
-            return startupTime;
-        }
-
-        /** Whether the process still runs. */
-        public boolean isAlive() {
-            return pidFile.isAlive();
+            return record().path();
         }
 
         /** Stops the broker when this JVM exits (if not stopped before); returns this. */
-        public synchronized Handle stopOnExit() {
-            if (exitHook == null) {
-                exitHook = new Thread(() -> stop(Duration.ofSeconds(20)), "multitune-broker-stop-" + pid());
-                Runtime.getRuntime().addShutdownHook(exitHook);
-            }
+        public Handle stopOnExit() {
+            addStopHook(Duration.ofSeconds(20), "multitune-broker-stop-");
             return this;
-        }
-
-        /** SIGTERM, then SIGKILL after {@link #DEFAULT_STOP_TIMEOUT}; removes the pid file. */
-        public boolean stop() {
-            return stop(DEFAULT_STOP_TIMEOUT);
-        }
-
-        /**
-         * SIGTERM, then SIGKILL after {@code grace}; removes the pid file.
-         *
-         * @return true if the broker is gone
-         */
-        public boolean stop(Duration grace) {
-            Optional<ProcessHandle> process = pidFile.process();
-            boolean gone = process.isEmpty() || Processes.stop(process.get().pid(), grace);
-            if (gone) {
-                pidFile.delete();
-            }
-            Thread hook = exitHook;
-            if (hook != null && hook != Thread.currentThread()) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // already shutting down
-                }
-            }
-            return gone;
-        }
-
-        @Override
-        public void close() {
-            stop();
         }
 
         @Override

@@ -4,10 +4,50 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Runs a command body and turns failures into one clear line on stderr and a non-zero exit code. */
 public final class CommandSupport {
     private CommandSupport() {
+    }
+
+    /**
+     * A command that only groups subcommands ({@code broker}, {@code services}): run on its own it prints its usage
+     * and exits 0, as {@code git remote}-style tools do, rather than failing.
+     */
+    public abstract static class Group implements Callable<Integer> {
+        @Spec
+        protected CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    /**
+     * A subcommand whose body prints to the command line's stdout and whose failures go through {@link #run}, so
+     * that every subcommand reports errors and exit codes the same way.
+     */
+    public abstract static class Action implements Callable<Integer> {
+        @Spec
+        protected CommandSpec spec;
+
+        @Override
+        public final Integer call() {
+            return run(spec, () -> {
+                PrintWriter out = spec.commandLine().getOut();
+                try {
+                    return execute(out);
+                } finally {
+                    out.flush(); // stdout before any error line on stderr
+                }
+            });
+        }
+
+        /** The command's work; returns its exit code. */
+        protected abstract int execute(PrintWriter out) throws Exception;
     }
 
     /** Runs {@code body}; a {@link CliException} or any other failure becomes "multitune sub cmd: message". */

@@ -57,13 +57,7 @@ public final class Processes {
             full.add(SETSID.toString()); // exec's the command: the pid stays the same
         }
         full.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile());
-        pb.environment().putAll(CHILD_ENVIRONMENT);
-        pb.environment().putAll(env);
-        ProjectLayout.ensureDir(log.toAbsolutePath().getParent());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+        ProcessBuilder pb = logged(full, workDir, env, log);
         try {
             return pb.start();
         } catch (IOException e) {
@@ -78,13 +72,7 @@ public final class Processes {
      */
     public static int runToCompletion(List<String> command, Path workDir, Map<String, String> env, Path log,
                                       Duration timeout) throws InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().putAll(CHILD_ENVIRONMENT);
-        pb.environment().putAll(env);
-        ProjectLayout.ensureDir(log.toAbsolutePath().getParent());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+        ProcessBuilder pb = logged(command, workDir, env, log);
         Process p;
         try {
             p = pb.start();
@@ -96,6 +84,21 @@ public final class Processes {
             throw new CliException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
         }
         return p.exitValue();
+    }
+
+    /**
+     * A process builder for a non-interactive child: {@link #CHILD_ENVIRONMENT} plus {@code env}, stdin from
+     * /dev/null (so it never waits on the terminal), stdout and stderr appended to {@code log} (kept across runs).
+     */
+    private static ProcessBuilder logged(List<String> command, Path workDir, Map<String, String> env, Path log) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().putAll(CHILD_ENVIRONMENT);
+        pb.environment().putAll(env);
+        ProjectLayout.ensureDir(log.toAbsolutePath().getParent());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+        return pb;
     }
 
     /** The live process with this pid, if any. */

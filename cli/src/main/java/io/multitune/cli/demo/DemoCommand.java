@@ -154,6 +154,15 @@ public final class DemoCommand implements Callable<Integer> {
         return new CommandLine(new MultituneCommand()).execute(args);
     }
 
+    /** Runs a sibling command; a failure ends the demo (the command itself has already said why, on stderr). */
+    static void requireSibling(String... args) {
+        int rc = sibling(args);
+        if (rc != 0) {
+            throw new DemoException("./multitune " + String.join(" ", args) + " failed (exit " + rc
+                    + "); see its messages above");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------- steps
 
     /** Builds the project when data-ingest's packaged app is missing. */
@@ -192,14 +201,8 @@ public final class DemoCommand implements Callable<Integer> {
         @Override
         public String run(DemoContext ctx) {
             ctx.markStarted();
-            int rc = sibling("broker", "start");
-            if (rc != 0) {
-                throw new DemoException("./multitune broker start failed (exit " + rc + "); see its messages above");
-            }
-            rc = sibling("services", "start");
-            if (rc != 0) {
-                throw new DemoException("./multitune services start failed (exit " + rc + "); see its messages above");
-            }
+            requireSibling("broker", "start");
+            requireSibling("services", "start");
             return "running";
         }
     }

@@ -223,14 +223,53 @@ public final class FileChunker implements Iterator<FileChunker.Chunk>, Closeable
         }
     }
 
-    /** Byte-level reader of lines that keeps each line's bytes and terminator. */
-    private static final class ByteLines implements Closeable {
-        private final InputStream in;
+    /**
+     * What the byte-level readers share: each returns records exactly as their bytes stand in the file, except that a
+     * UTF-8 BOM goes from the first one and the last one always ends with a newline (so records can be concatenated).
+     */
+    abstract static class ByteRecordReader implements Closeable {
+        protected final InputStream in;
+        protected boolean eof;
         private boolean first = true;
-        private boolean eof;
 
-        ByteLines(InputStream in) {
+        ByteRecordReader(InputStream in) {
             this.in = in;
+        }
+
+        /**
+         * Completes a record whose reading stopped at {@code lastRead} (-1 at the end of the input).
+         *
+         * @return its bytes, or null if the input ended before the record had any
+         */
+        protected final byte[] finish(ByteArrayOutputStream rec, int lastRead) {
+            if (lastRead == -1) {
+                eof = true;
+                if (rec.size() == 0) {
+                    return null;
+                }
+                byte[] sofar = rec.toByteArray();
+                if (sofar[sofar.length - 1] != '\n') {
+                    rec.write('\n');
+                }
+            }
+            byte[] bytes = rec.toByteArray();
+            if (first) {
+                first = false;
+                bytes = stripBom(bytes);
+            }
+            return bytes;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Byte-level reader of lines that keeps each line's bytes and terminator. */
+    private static final class ByteLines extends ByteRecordReader {
+        ByteLines(InputStream in) {
+            super(in);
         }
 
         /** The next line including its '\n' (one is added to a last line without it); null at the end. */
@@ -246,24 +285,7 @@ public final class FileChunker implements Iterator<FileChunker.Chunk>, Closeable
                     break;
                 }
             }
-            if (b == -1) {
-                eof = true;
-                if (line.size() == 0) {
-                    return null;
-                }
-                line.write('\n');
-            }
-            byte[] bytes = line.toByteArray();
-            if (first) {
-                first = false;
-                bytes = stripBom(bytes);
-            }
-            return bytes;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
+            return finish(line, b);
         }
     }
 
@@ -345,15 +367,12 @@ public final class FileChunker implements Iterator<FileChunker.Chunk>, Closeable
      * a doubled quote is an escaped quote and a single quote closes it; a newline outside quotes ends the record.
      * Blank records are dropped. An unterminated quote runs to the end of the file (data-ingest rejects it).
      */
-    static final class DelimitedRecords implements RecordSource {
-        private final InputStream in;
+    static final class DelimitedRecords extends ByteRecordReader implements RecordSource {
         private final byte delimiter;
         private byte[] header;
-        private boolean eof;
-        private boolean first = true;
 
         DelimitedRecords(InputStream in, byte delimiter, boolean headerRow) throws IOException {
-            this.in = in;
+            super(in);
             this.delimiter = delimiter;
             if (headerRow) {
                 header = nextNonBlank();
@@ -416,27 +435,7 @@ public final class FileChunker implements Iterator<FileChunker.Chunk>, Closeable
                     fieldStart = false;
                 }
             }
-            if (b == -1) {
-                eof = true;
-                if (rec.size() == 0) {
-                    return null;
-                }
-                byte[] sofar = rec.toByteArray();
-                if (sofar[sofar.length - 1] != '\n') {
-                    rec.write('\n');
-                }
-            }
-            byte[] bytes = rec.toByteArray();
-            if (first) {
-                first = false;
-                bytes = stripBom(bytes);
-            }
-            return bytes;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
+            return finish(rec, b);
         }
     }
 

@@ -1,35 +1,25 @@
 package io.multitune.cli.services;
 
+import io.multitune.cli.common.ManagedProcess;
 import io.multitune.cli.common.PidFile;
-import io.multitune.cli.common.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /** A running service process started by {@link ServiceLauncher} (or found from its pid file). */
-public final class ServiceHandle implements AutoCloseable {
-    private final PidFile pidFile;
-    private final Duration startupTime;
-    private volatile Thread exitHook;
+public final class ServiceHandle extends ManagedProcess {
 
     ServiceHandle(PidFile pidFile, Duration startupTime) {
-        this.pidFile = pidFile;
-        this.startupTime = startupTime;
+        super(pidFile, startupTime, ServiceLauncher.DEFAULT_STOP_TIMEOUT);
     }
 
     /** The service name, e.g. {@code data-ingest}. */
     public String name() {
-        return pidFile.attribute("name");
-    }
-
-    /** Its process id. */
-    public long pid() {
-        return pidFile.pid();
+        return record().attribute("name");
     }
 
     /** Its HTTP port. */
     public int port() {
-        return pidFile.intAttribute("port", -1);
+        return record().intAttribute("port", -1);
     }
 
     /** {@code http://localhost:port}. */
@@ -39,31 +29,21 @@ public final class ServiceHandle implements AutoCloseable {
 
     /** Its log (stdout and stderr). */
     public Path logFile() {
-        return Path.of(pidFile.attribute("log"));
+        return Path.of(record().attribute("log"));
     }
 
     /** The Kafka bootstrap servers it was started with. */
     public String kafka() {
-        return pidFile.attribute("kafka");
+        return record().attribute("kafka");
     }
 
     /** Its pid file. */
     public Path pidFilePath() {
-        return pidFile.path();
+        return record().path();
     }
 
     PidFile pidFile() {
-        return pidFile;
-    }
-
-    /** How long the start took, build excluded only if it was already built (null for a service found running). */
-    public Duration startupTime() {
-        return startupTime;
-    }
-
-    /** Whether the process still runs. */
-    public boolean isAlive() {
-        return pidFile.isAlive();
+        return record();
     }
 
     /** Whether {@code /q/health/ready} answers 200 now. */
@@ -72,44 +52,9 @@ public final class ServiceHandle implements AutoCloseable {
     }
 
     /** Stops the service when this JVM exits (if not stopped before); returns this. */
-    public synchronized ServiceHandle stopOnExit() {
-        if (exitHook == null) {
-            exitHook = new Thread(() -> stop(Duration.ofSeconds(15)), "multitune-service-stop-" + pid());
-            Runtime.getRuntime().addShutdownHook(exitHook);
-        }
+    public ServiceHandle stopOnExit() {
+        addStopHook(Duration.ofSeconds(15), "multitune-service-stop-");
         return this;
-    }
-
-    /** SIGTERM, then SIGKILL after 30 s; removes the pid file. */
-    public boolean stop() {
-        return stop(ServiceLauncher.DEFAULT_STOP_TIMEOUT);
-    }
-
-    /**
-     * SIGTERM, then SIGKILL after {@code grace}; removes the pid file.
-     *
-     * @return true if the process is gone
-     */
-    public boolean stop(Duration grace) {
-        Optional<ProcessHandle> process = pidFile.process();
-        boolean gone = process.isEmpty() || Processes.stop(process.get().pid(), grace);
-        if (gone) {
-            pidFile.delete();
-        }
-        Thread hook = exitHook;
-        if (hook != null && hook != Thread.currentThread()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
-            }
-        }
-        return gone;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     @Override

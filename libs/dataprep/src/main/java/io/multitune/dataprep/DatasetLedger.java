@@ -86,18 +86,20 @@ public final class DatasetLedger {
         received++;
         StandardExample example = candidate.example();
         LedgerEntry same = byId.get(example.id());
-        Split split = example.split() != null ? example.split() : inheritedOrAssigned(same, candidate);
+        // The chain of live entries with this input, looked up once: nothing below changes it before removeOutranked.
+        LedgerEntry sameInput = byInputKey.get(candidate.inputKey());
+        LedgerEntry top = highestSplit(sameInput);
+        Split split = example.split() != null ? example.split() : inheritedOrAssigned(same, top, candidate.stratum());
         if (same != null && same.split == split) {
             duplicates++;
             return new Admission.Duplicate(same.id);
         }
         accepted++;
-        LedgerEntry top = topSameInput(candidate.inputKey());
         if (top != null && top.split.priority() > split.priority()) {
             leakageRemoved++;
             return new Admission.LeakageDropped(top.id, top.split);
         }
-        List<String> tombstones = removeOutranked(candidate.inputKey(), split, same);
+        List<String> tombstones = removeOutranked(sameInput, split, same);
         if (same != null) {
             // Moving to a higher split: the old placement is the leakage that was removed.
             leakageRemoved++;
@@ -155,17 +157,17 @@ public final class DatasetLedger {
         return byName;
     }
 
-    private Split inheritedOrAssigned(LedgerEntry same, Candidate candidate) {
+    private Split inheritedOrAssigned(LedgerEntry same, LedgerEntry topSameInput, String stratum) {
         if (same != null) {
             return same.split;
         }
-        LedgerEntry top = topSameInput(candidate.inputKey());
-        return top != null ? top.split : splitter.assign(candidate.stratum(), spec.splitRatiosOrDefault());
+        return topSameInput != null ? topSameInput.split : splitter.assign(stratum, spec.splitRatiosOrDefault());
     }
 
-    private LedgerEntry topSameInput(String inputKey) {
+    /** The entry of the chain from {@code head} in the split of highest priority; null for an empty chain. */
+    private static LedgerEntry highestSplit(LedgerEntry head) {
         LedgerEntry top = null;
-        for (LedgerEntry e = byInputKey.get(inputKey); e != null; e = e.nextSameInput) {
+        for (LedgerEntry e = head; e != null; e = e.nextSameInput) {
             if (top == null || e.split.priority() > top.split.priority()) {
                 top = e;
             }
@@ -173,9 +175,11 @@ public final class DatasetLedger {
         return top;
     }
 
-    /** Removes the live entries with this input in splits below {@code split}, except {@code keep}; their ids. */
-    private List<String> removeOutranked(String inputKey, Split split, LedgerEntry keep) {
-        LedgerEntry head = byInputKey.get(inputKey);
+    /**
+     * Removes the live entries of the same-input chain from {@code head} in splits below {@code split}, except
+     * {@code keep}; their ids.
+     */
+    private List<String> removeOutranked(LedgerEntry head, Split split, LedgerEntry keep) {
         if (head == null || head == keep && head.nextSameInput == null) {
             return List.of();
         }

@@ -7,8 +7,9 @@ import java.text.Normalizer;
  * removed, every kind of whitespace (tab, newline, CR, no-break space, ...) turned into one space, runs of whitespace
  * collapsed, ends trimmed, then Unicode NFC.
  *
- * <p>It runs on every text of every record, so it is built for speed: one scan classifies the text, clean text (the
- * common case) is returned as is without copying, cleaning copies whole runs of kept characters, and NFC is skipped
+ * <p>It runs on every text of every record, so it is built for speed: clean plain ASCII text (the common case) is
+ * recognised word-at-a-time by {@link PlainText} and returned as is; otherwise one scan classifies the text, clean
+ * text is returned without copying, cleaning copies whole runs of kept characters, and NFC is skipped
  * for ASCII text or text already in NFC.
  */
 public final class TextNormaliser {
@@ -20,6 +21,10 @@ public final class TextNormaliser {
     public static String normalise(String s) {
         if (s == null) {
             return null;
+        }
+        // The common case, checked eight characters at a time; anything else takes the full scan below.
+        if (PlainText.isCleanAscii(s)) {
+            return s;
         }
         Scan scan = Scan.of(s);
         String cleaned;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Kafka producer (console producer, kcat) can send each kind. A message without the header carries records.
  */
 public enum RawMessageKind {
-    /** A dataset spec (JSON or YAML-free JSON) registering or updating the dataset named by the key. */
+    /** A dataset spec (JSON or YAML) registering or updating the dataset named by the key. */
     SPEC,
     /** One or more records in the dataset's source format. */
     RECORDS,

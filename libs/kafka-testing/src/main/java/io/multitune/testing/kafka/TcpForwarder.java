@@ -99,6 +99,11 @@ public final class TcpForwarder implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
+            if (closed) {
+                // A connection that raced with close() is dropped, not forwarded or counted.
+                closeQuietly(client);
+                return;
+            }
             accepted.incrementAndGet();
             Socket upstream = new Socket();
             try {
