@@ -57,6 +57,10 @@ public final class IngestBench implements Callable<Integer> {
             + "measured with their code compiled by the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "50000")
     int warmup;
 
+    @Option(names = "--keep-data", description = "Keep the benchmark broker's data folder (deleted by default: a run "
+            + "writes several hundred MB).")
+    boolean keepData;
+
     @Option(names = "--text-bytes", description = "Text length of each record (default: ${DEFAULT-VALUE}).",
             defaultValue = "1000")
     int textBytes;
@@ -78,6 +82,10 @@ public final class IngestBench implements Callable<Integer> {
             Stage copy = bareLoop(bootstrap, raw);
             Stage ingest = dataIngest(layout, bootstrap, raw);
             report(rawBytes, copy, ingest);
+        } finally {
+            if (!keepData) {
+                LocalBroker.delete(dataDir, dataDir.resolve("broker.pid"));
+            }
         }
         return 0;
     }

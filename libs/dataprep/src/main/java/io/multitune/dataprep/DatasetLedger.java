@@ -139,6 +139,27 @@ public final class DatasetLedger {
         leakageRemoved++;
     }
 
+    /**
+     * After the examples are restored, takes the counts the topic cannot hold (rejects, duplicates, and the history
+     * behind the live examples) from the dataset's last profile, so counts stay cumulative across a restart.
+     * Examples accepted after that profile (more live examples than it counted) are added to it; fewer live examples
+     * than it counted means later leakage removals. Counts still add up by construction.
+     */
+    public void restoreCounts(DatasetProfiled lastProfile) {
+        DatasetProfiled.Counts profiled = lastProfile.counts();
+        long live = byId.size();
+        long sinceProfile = live - profiled.examples();
+        accepted = profiled.accepted() + Math.max(0, sinceProfile);
+        leakageRemoved = profiled.leakageRemoved() + Math.max(0, -sinceProfile);
+        rejected = profiled.rejected();
+        duplicates = profiled.duplicates();
+        received = accepted + rejected + duplicates;
+        rejects.clear();
+        if (lastProfile.rejectsByReason() != null) {
+            lastProfile.rejectsByReason().forEach((reason, count) -> rejects.put(RejectReason.valueOf(reason), count));
+        }
+    }
+
     public DatasetProfiled.Counts counts() {
         return new DatasetProfiled.Counts(received, accepted, rejected, duplicates, leakageRemoved, byId.size());
     }

@@ -205,6 +205,28 @@ class DatasetLedgerTest {
     }
 
     @Test
+    void countsStayCumulativeAcrossARestartFromTheLastProfile() {
+        List<StandardExample> published = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            published.add(published(admit("text " + i, "pos", null)).example());
+        }
+        admit("text 1", "pos", null);
+        ledger.rejected(RejectReason.EMPTY_FIELD);
+        ledger.rejected(RejectReason.EMPTY_FIELD);
+        DatasetProfiled last = ledger.profile(true, DatasetProfiled.Trigger.END_OF_IMPORT, java.time.Instant.EPOCH);
+        // One more example is accepted after the profile, before the crash.
+        published.add(published(admit("text 6", "pos", null)).example());
+
+        DatasetLedger restored = new DatasetLedger(spec);
+        published.forEach(restored::restore);
+        restored.restoreCounts(last);
+        assertAddUp(restored);
+        assertEquals(ledger.counts(), restored.counts(), "the same counts as without the restart");
+        assertEquals(Map.of("EMPTY_FIELD", 2L), restored.profile(true, DatasetProfiled.Trigger.END_OF_IMPORT,
+                java.time.Instant.EPOCH).rejectsByReason());
+    }
+
+    @Test
     void restoringTheSameIdAgainIsAnUpdateNotANewCount() {
         StandardExample e = published(admit("a", "x", "train")).example();
         DatasetLedger restored = new DatasetLedger(spec);

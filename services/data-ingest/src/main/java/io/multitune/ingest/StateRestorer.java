@@ -1,5 +1,6 @@
 package io.multitune.ingest;
 
+import io.multitune.events.DatasetProfiled;
 import io.multitune.events.DatasetRegistered;
 import io.multitune.events.EventCodec;
 import io.multitune.events.EventFormatException;
@@ -28,8 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Rebuilds data-ingest's state after a restart, before the first raw record is processed: dataset specs from
- * {@code multitune.datasets} and the example index (for de-duplication, leakage and split counts) from the compacted
- * {@code multitune.examples} topic, the pipeline's source of truth. It first creates missing topics. It retries until
+ * {@code multitune.datasets}, the example index (for de-duplication, leakage and split counts) from the compacted
+ * {@code multitune.examples} topic, the pipeline's source of truth, and the counts the topics cannot hold (rejects,
+ * duplicates) from each dataset's last profile. It first creates missing topics. It retries until
  * the broker answers, so a broker that appears late is survived.
  */
 @ApplicationScoped
@@ -102,10 +104,14 @@ public class StateRestorer {
         long start = System.nanoTime();
         int[] specs = {0};
         int[] examples = {0};
+        Map<String, DatasetProfiled> lastProfiles = new HashMap<>();
         readToEnd(Topics.DATASETS, r -> {
-            if (r.value() != null && decode(r) instanceof DatasetRegistered registered) {
+            PipelineEvent event = r.value() == null ? null : decode(r);
+            if (event instanceof DatasetRegistered registered) {
                 registry.register(registered.spec());
                 specs[0]++;
+            } else if (event instanceof DatasetProfiled profiled) {
+                lastProfiles.put(profiled.datasetId(), profiled);
             }
         });
         readToEnd(Topics.EXAMPLES, r -> {
@@ -120,6 +126,11 @@ public class StateRestorer {
                 examples[0]++;
             }
         });
+        lastProfiles.forEach((dataset, profile) -> registry.find(dataset).ifPresent(state -> {
+            synchronized (state) {
+                state.ledger().restoreCounts(profile);
+            }
+        }));
         LOG.infof("state restored: %d dataset specs, %d examples in %d ms", specs[0], examples[0],
                 (System.nanoTime() - start) / 1_000_000);
     }
