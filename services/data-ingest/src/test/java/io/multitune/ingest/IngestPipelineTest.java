@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.multitune.events.DatasetProfiled;
+import io.multitune.events.RawMessageKind;
 import io.multitune.events.RecordRejected;
 import io.multitune.events.RejectReason;
 import io.multitune.events.Split;
 import io.multitune.events.StandardExample;
 import io.multitune.events.Topics;
 import io.multitune.testing.kafka.KafkaBrokerResource;
+import io.multitune.testing.kafka.TestBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
@@ -236,6 +238,15 @@ class IngestPipelineTest {
         assertEquals(1, orphan.size());
         assertEquals(RejectReason.UNKNOWN_DATASET, orphan.get(0).reason());
         assertTrue(orphan.get(0).message().contains(unknown));
+
+        String known = id("kind");
+        io.sendSpec(known, "{\"datasetId\":\"" + known
+                + "\",\"taskId\":\"t\",\"taskType\":\"text-classification\",\"format\":\"jsonl\"}");
+        TestBroker.shared().client().produce(Topics.DATA_RAW, known, utf8("{\"text\":\"a\",\"label\":\"b\"}"),
+                Map.of(RawMessageKind.HEADER, "bogus"));
+        RecordRejected unknownKind = io.deadLetters(known, 1).get(0);
+        assertEquals(RejectReason.UNKNOWN_MESSAGE_KIND, unknownKind.reason());
+        assertEquals(RawMessageKind.HEADER, unknownKind.field());
 
         String bad = id("badspec");
         io.sendSpec(bad, "{\"datasetId\":\"" + bad + "\",\"taskType\":\"poetry\",\"format\":\"jsonl\"}");
