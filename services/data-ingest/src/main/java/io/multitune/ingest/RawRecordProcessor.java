@@ -16,12 +16,8 @@ import io.multitune.events.RejectReason;
 import io.multitune.events.SourcePosition;
 import io.multitune.events.StandardExample;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -157,8 +153,8 @@ public class RawRecordProcessor {
             }
         });
         SourcePosition position = new SourcePosition(raw.topic(), raw.partition(), raw.offset(), 0, null);
-        String[] payload = payloadText(raw.value());
-        out.add(deadLetter(dataset, new Rejection(reason, field, message), payload[0], payload[1], position));
+        Payload payload = Payload.of(raw.value());
+        out.add(deadLetter(dataset, new Rejection(reason, field, message), payload.text(), payload.encoding(), position));
     }
 
     private OutgoingRecord deadLetter(String dataset, Rejection rejection, String payload, String encoding,
@@ -170,19 +166,5 @@ public class RawRecordProcessor {
 
     OutgoingRecord event(String channel, String key, PipelineEvent event) {
         return new OutgoingRecord(channel, key, codec.encode(event), codec.headers(event, source));
-    }
-
-    /** The payload as text and its encoding: UTF-8 when it decodes, else base64 so no byte is lost. */
-    static String[] payloadText(byte[] value) {
-        if (value == null) {
-            return new String[] {"", "utf-8"};
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(value)).toString();
-            return new String[] {text, "utf-8"};
-        } catch (CharacterCodingException e) {
-            return new String[] {Base64.getEncoder().encodeToString(value), "base64"};
-        }
     }
 }

@@ -65,9 +65,9 @@ public class SpecRegistration {
         String field = problems.stream().map(Rejection::field).distinct().collect(Collectors.joining(","));
         LOG.warnf("dataset %s: spec rejected: %s", dataset, message);
         metrics.rejected(dataset, RejectReason.INVALID_SPEC);
-        String[] payload = RawRecordProcessor.payloadText(raw.value());
+        Payload payload = Payload.of(raw.value());
         RecordRejected event = new RecordRejected(RecordRejected.SCHEMA_VERSION, dataset, RejectReason.INVALID_SPEC,
-                field, message, payload[0], payload[1],
+                field, message, payload.text(), payload.encoding(),
                 new SourcePosition(raw.topic(), raw.partition(), raw.offset(), 0, null), Instant.now());
         out.add(new OutgoingRecord(Channels.DLQ_OUT, dataset, EventCodec.INSTANCE.encode(event),
                 EventCodec.INSTANCE.headers(event, source)));
