@@ -43,15 +43,19 @@ public class EventPublisher {
     private final Config config;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
-    EventPublisher(KafkaClientService clients, Config config) {
+    private final String source;
+
+    EventPublisher(KafkaClientService clients, Config config, IngestConfig ingestConfig) {
         this.clients = clients;
         this.config = config;
+        this.source = ingestConfig.eventSource();
     }
 
     CompletableFuture<Void> publish(OutgoingRecord record) {
         Target target = targets.computeIfAbsent(record.channel(), this::target);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        target.producer.send(new ProducerRecord<>(target.topic, null, record.key(), record.value(), record.headers()),
+        target.producer.send(new ProducerRecord<>(target.topic, null, record.key(), record.value(),
+                        record.headers(source)),
                 (metadata, failure) -> {
                     if (failure == null) {
                         done.complete(null);

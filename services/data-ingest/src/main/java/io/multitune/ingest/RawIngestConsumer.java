@@ -18,9 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes raw messages in batches. Batches are processed in order on one dedicated thread (each dataset's records
- * keep their order and the Kafka event loop is never blocked), with a few batches queued ahead so the thread never
- * waits for the next one. A batch is acknowledged (its offsets committed) only after every record it produced was
+ * Consumes raw messages in batches. Batches are parsed and decided in order on one dedicated thread (each dataset's
+ * records keep their order and the Kafka event loop is never blocked), with a few batches queued ahead so the thread
+ * never waits for the next one; their outputs are encoded and sent, in the same order, by a second thread, so
+ * parsing the next batch overlaps encoding the previous one. A batch is acknowledged (its offsets committed) only after every record it produced was
  * acknowledged by the broker, so a crash re-delivers it and re-sent records come out as the same examples.
  */
 @ApplicationScoped
@@ -34,11 +35,8 @@ public class RawIngestConsumer {
     private static final int QUEUED_BATCHES = 3;
 
     private final java.util.ArrayDeque<CompletableFuture<Void>> queued = new java.util.ArrayDeque<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ingest-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = singleThread("ingest-worker");
+    private final ExecutorService sender = singleThread("ingest-sender");
 
     RawIngestConsumer(RawRecordProcessor processor, EventPublisher publisher, StateRestorer restorer,
                       IngestConfig config) {
@@ -70,15 +68,25 @@ public class RawIngestConsumer {
 
     private void handle(KafkaRecordBatch<String, byte[]> batch) {
         restorer.awaitRestored();
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        List<OutgoingRecord> outputs = new ArrayList<>();
         for (KafkaRecord<String, byte[]> r : batch) {
             long offset = r.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
                     .orElse(-1L);
-            RawRecord raw = new RawRecord(r.getKey(), r.getHeaders(), r.getPayload(), r.getTopic(), r.getPartition(),
-                    offset);
-            for (OutgoingRecord out : processor.process(raw)) {
+            outputs.addAll(processor.process(new RawRecord(r.getKey(), r.getHeaders(), r.getPayload(), r.getTopic(),
+                    r.getPartition(), offset)));
+        }
+        sender.execute(() -> send(batch, outputs));
+    }
+
+    /** Encodes and sends a batch's outputs in order, then acknowledges the batch once the broker has them all. */
+    private void send(KafkaRecordBatch<String, byte[]> batch, List<OutgoingRecord> outputs) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>(outputs.size());
+        try {
+            for (OutgoingRecord out : outputs) {
                 sends.add(publisher.publish(out));
             }
+        } catch (RuntimeException e) {
+            sends.add(CompletableFuture.failedFuture(e));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -92,8 +100,17 @@ public class RawIngestConsumer {
                 });
     }
 
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdown();
+        sender.shutdown();
     }
 }

@@ -8,7 +8,6 @@ import io.multitune.dataprep.Rejection;
 import io.multitune.events.CloudEventHeaders;
 import io.multitune.events.Channels;
 import io.multitune.events.DatasetProfiled;
-import io.multitune.events.EventCodec;
 import io.multitune.events.PipelineEvent;
 import io.multitune.events.RawMessageKind;
 import io.multitune.events.RecordRejected;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Turns one raw message into the records to publish: examples, tombstones, dead letters and dataset events.
@@ -33,14 +31,11 @@ public class RawRecordProcessor {
     private final DatasetRegistry registry;
     private final IngestMetrics metrics;
     private final SpecRegistration specs;
-    private final EventCodec codec = EventCodec.INSTANCE;
-    private final String source;
 
     RawRecordProcessor(DatasetRegistry registry, IngestMetrics metrics, SpecRegistration specs, IngestConfig config) {
         this.registry = registry;
         this.metrics = metrics;
         this.specs = specs;
-        this.source = config.eventSource();
     }
 
     List<OutgoingRecord> process(RawRecord raw) {
@@ -101,7 +96,7 @@ public class RawRecordProcessor {
         if (admission instanceof Admission.Publish publish) {
             metrics.accepted(dataset);
             for (String removed : publish.tombstoneIds()) {
-                out.add(new OutgoingRecord(Channels.EXAMPLES_OUT, removed, null, new RecordHeaders()));
+                out.add(OutgoingRecord.tombstone(Channels.EXAMPLES_OUT, removed));
             }
             StandardExample example = publish.example();
             out.add(event(Channels.EXAMPLES_OUT, example.id(), example));
@@ -165,6 +160,6 @@ public class RawRecordProcessor {
     }
 
     OutgoingRecord event(String channel, String key, PipelineEvent event) {
-        return new OutgoingRecord(channel, key, codec.encode(event), codec.headers(event, source));
+        return new OutgoingRecord(channel, key, event);
     }
 }

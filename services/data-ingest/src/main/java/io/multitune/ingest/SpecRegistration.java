@@ -6,7 +6,6 @@ import io.multitune.dataprep.SpecReader;
 import io.multitune.events.Channels;
 import io.multitune.events.DatasetRegistered;
 import io.multitune.events.DatasetSpec;
-import io.multitune.events.EventCodec;
 import io.multitune.events.RecordRejected;
 import io.multitune.events.RejectReason;
 import io.multitune.events.SourcePosition;
@@ -26,12 +25,10 @@ public class SpecRegistration {
 
     private final DatasetRegistry registry;
     private final IngestMetrics metrics;
-    private final String source;
 
     SpecRegistration(DatasetRegistry registry, IngestMetrics metrics, IngestConfig config) {
         this.registry = registry;
         this.metrics = metrics;
-        this.source = config.eventSource();
     }
 
     void register(RawRecord raw, List<OutgoingRecord> out) {
@@ -55,8 +52,7 @@ public class SpecRegistration {
         LOG.infof("dataset %s registered: task %s (%s), format %s", spec.datasetId(), spec.taskId(),
                 spec.taskType().wireName(), spec.format().wireName());
         DatasetRegistered event = new DatasetRegistered(DatasetRegistered.SCHEMA_VERSION, spec, Instant.now());
-        out.add(new OutgoingRecord(Channels.DATASETS_OUT, spec.datasetId(), EventCodec.INSTANCE.encode(event),
-                EventCodec.INSTANCE.headers(event, source)));
+        out.add(new OutgoingRecord(Channels.DATASETS_OUT, spec.datasetId(), event));
     }
 
     private void invalid(RawRecord raw, List<Rejection> problems, List<OutgoingRecord> out) {
@@ -69,7 +65,6 @@ public class SpecRegistration {
         RecordRejected event = new RecordRejected(RecordRejected.SCHEMA_VERSION, dataset, RejectReason.INVALID_SPEC,
                 field, message, payload.text(), payload.encoding(),
                 new SourcePosition(raw.topic(), raw.partition(), raw.offset(), 0, null), Instant.now());
-        out.add(new OutgoingRecord(Channels.DLQ_OUT, dataset, EventCodec.INSTANCE.encode(event),
-                EventCodec.INSTANCE.headers(event, source)));
+        out.add(new OutgoingRecord(Channels.DLQ_OUT, dataset, event));
     }
 }
