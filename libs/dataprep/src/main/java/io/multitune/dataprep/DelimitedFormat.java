@@ -23,8 +23,7 @@ final class DelimitedFormat implements FormatParser {
 
     @Override
     public List<RawUnit> parse(byte[] value) {
-        int off = Utf8.bomLength(value);
-        String text = Utf8.decode(value, off, value.length - off);
+        String text = Utf8.decodeMessage(value);
         if (text == null) {
             return List.of(Malformations.invalidUtf8(0, value, 0, value.length));
         }

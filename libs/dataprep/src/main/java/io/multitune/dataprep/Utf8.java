@@ -52,6 +52,12 @@ final class Utf8 {
         return Base64.getEncoder().encodeToString(part);
     }
 
+    /** A whole message as text without its byte-order mark, or null when it is not valid UTF-8. */
+    static String decodeMessage(byte[] value) {
+        int off = bomLength(value);
+        return decode(value, off, value.length - off);
+    }
+
     /** Length of a UTF-8 byte order mark at the start of the bytes (0 or 3). */
     static int bomLength(byte[] bytes) {
         return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
