@@ -1,6 +1,7 @@
 package io.multitune.cli.bench;
 
 import io.multitune.cli.broker.LocalBroker;
+import io.multitune.cli.common.CommandSupport;
 import io.multitune.cli.common.KafkaSettings;
 import io.multitune.cli.common.ProjectLayout;
 import io.multitune.cli.services.ServiceHandle;
@@ -11,6 +12,7 @@ import io.multitune.events.RawMessageKind;
 import io.multitune.events.TopicLayout;
 import io.multitune.events.Topics;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "data-ingest records/s vs a bare consume-and-produce loop on the same broker and records.")
-public final class IngestBench implements Callable<Integer> {
+public final class IngestBench extends CommandSupport.Action {
     private static final String DATASET = "bench-reviews";
     private static final String COPY_IN = "bench.copy.in";
     private static final String COPY_OUT = "bench.copy.out";
@@ -66,7 +67,7 @@ public final class IngestBench implements Callable<Integer> {
     int textBytes;
 
     @Override
-    public Integer call() throws Exception {
+    protected int execute(PrintWriter out) throws Exception {
         ProjectLayout layout = ProjectLayout.detect();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dataDir = layout.stateDir().resolve("bench").resolve("broker-" + stamp);
