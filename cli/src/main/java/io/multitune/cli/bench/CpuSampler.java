@@ -27,16 +27,21 @@ final class CpuSampler implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            long ticks = ticks();
-            if (ticks >= 0) {
-                synchronized (samples) {
-                    samples.add(new long[] {System.currentTimeMillis(), ticks});
-                }
-            }
+            sampleNow();
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 return;
+            }
+        }
+    }
+
+    /** Takes a sample now, so a window that closed just before is bounded by a sample after it. */
+    void sampleNow() {
+        long ticks = ticks();
+        if (ticks >= 0) {
+            synchronized (samples) {
+                samples.add(new long[] {System.currentTimeMillis(), ticks});
             }
         }
     }

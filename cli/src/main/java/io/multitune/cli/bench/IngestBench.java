@@ -3,20 +3,20 @@ package io.multitune.cli.bench;
 import io.multitune.cli.broker.LocalBroker;
 import io.multitune.cli.common.CommandSupport;
 import io.multitune.cli.common.KafkaSettings;
+import io.multitune.cli.common.Processes;
 import io.multitune.cli.common.ProjectLayout;
+import io.multitune.cli.ingest.IngestClient;
 import io.multitune.cli.services.ServiceHandle;
 import io.multitune.cli.services.ServiceLauncher;
 import io.multitune.events.DatasetProfiled;
-import io.multitune.events.EventCodec;
 import io.multitune.events.RawMessageKind;
 import io.multitune.events.TopicLayout;
 import io.multitune.events.Topics;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -71,11 +71,11 @@ public final class IngestBench extends CommandSupport.Action {
         ProjectLayout layout = ProjectLayout.detect();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dataDir = layout.stateDir().resolve("bench").resolve("broker-" + stamp);
-        int port = freePort();
+        int port = Processes.freePort();
         System.out.printf(Locale.ROOT, "bench ingest: %d warm-up + %d measured records of ~%d bytes per stage; "
                 + "dedicated broker on port %d%n", warmup, records, textBytes, port);
         try (LocalBroker.Handle broker = LocalBroker.start(LocalBroker.Options.of(dataDir, port)
-                .withPidFile(dataDir.resolve("broker.pid")).withControllerPort(freePort()))) {
+                .withPidFile(dataDir.resolve("broker.pid")).withControllerPort(Processes.freePort()))) {
             String bootstrap = broker.bootstrapServers();
             createTopics(bootstrap);
             List<byte[]> raw = BenchRecords.generate(warmup + records, textBytes, 42);
@@ -93,14 +93,14 @@ public final class IngestBench extends CommandSupport.Action {
 
     private Stage bareLoop(String bootstrap, List<byte[]> raw) throws Exception {
         preload(bootstrap, COPY_IN, raw, false);
-        List<String> command = List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(Processes.javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 BareCopyLoop.class.getName(), bootstrap, COPY_IN, COPY_OUT);
         Process loop = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (CpuSampler cpu = new CpuSampler(loop.pid())) {
             OutputWindow window = OutputWindow.await(bootstrap, COPY_OUT, raw.size(), warmup, r -> true,
                     STAGE_TIMEOUT);
-            Thread.sleep(50);
+            cpu.sampleNow();
             return new Stage(window, cpu.cpuSecondsBetween(window.firstAppendMillis(), window.lastAppendMillis()),
                     "copied=" + window.records());
         } finally {
@@ -113,11 +113,11 @@ public final class IngestBench extends CommandSupport.Action {
         preload(bootstrap, Topics.DATA_RAW, raw, true);
         ServiceLauncher launcher = new ServiceLauncher(layout, KafkaSettings.forBootstrap(bootstrap));
         Map<String, String> env = Map.of(KafkaSettings.BOOTSTRAP_ENV, bootstrap);
-        try (ServiceHandle service = launcher.start("data-ingest", env, freePort())) {
+        try (ServiceHandle service = launcher.start("data-ingest", env, Processes.freePort())) {
             try (CpuSampler cpu = new CpuSampler(service.pid())) {
                 OutputWindow window = OutputWindow.await(bootstrap, Topics.EXAMPLES, raw.size(), warmup,
                         r -> r.value() != null, STAGE_TIMEOUT);
-                Thread.sleep(50);
+                cpu.sampleNow();
                 double cpuSeconds = cpu.cpuSecondsBetween(window.firstAppendMillis(), window.lastAppendMillis());
                 DatasetProfiled profile = awaitProfile(bootstrap);
                 DatasetProfiled.Counts c = profile.counts();
@@ -129,17 +129,10 @@ public final class IngestBench extends CommandSupport.Action {
         }
     }
 
-    private DatasetProfiled awaitProfile(String bootstrap) {
-        DatasetProfiled[] found = new DatasetProfiled[1];
-        OutputWindow.await(bootstrap, Topics.DATASETS, 1, r -> {
-            if (r.value() != null && EventCodec.INSTANCE.decode(r.headers(), r.value()) instanceof DatasetProfiled p
-                    && p.complete()) {
-                found[0] = p;
-                return true;
-            }
-            return false;
-        }, Duration.ofMinutes(1));
-        return found[0];
+    private static DatasetProfiled awaitProfile(String bootstrap) {
+        try (IngestClient client = new IngestClient(bootstrap)) {
+            return client.awaitProfile(DATASET, Instant.EPOCH, Duration.ofMinutes(1));
+        }
     }
 
     private void report(long rawBytes, Stage copy, Stage ingest) {
@@ -193,23 +186,14 @@ public final class IngestBench extends CommandSupport.Action {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(COPY_IN, COPY_OUT, Topics.DATA_RAW, Topics.EXAMPLES, Topics.DATA_DLQ,
                 Topics.DATASETS)) {
-            Map<String, String> config = new HashMap<>(TopicLayout.configOf(name));
+            NewTopic topic = TopicLayout.newTopic(name, 1, (short) 1);
+            Map<String, String> config = new HashMap<>(topic.configs());
             config.put("message.timestamp.type", "LogAppendTime");
-            topics.add(new NewTopic(name, 1, (short) 1).configs(config));
+            topics.add(topic.configs(config));
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private record Stage(OutputWindow window, double cpuSeconds, String check) {

@@ -288,13 +288,8 @@ public final class LocalBroker {
         if (running.isPresent()) {
             throw new CliException("cannot delete " + dataDir + ": its broker runs (pid " + running.get().pid() + ")");
         }
-        if (!Files.exists(dataDir)) {
-            return;
-        }
-        try (var paths = Files.walk(dataDir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            ProjectLayout.deleteTree(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dataDir + ": " + e.getMessage(), e);
         }

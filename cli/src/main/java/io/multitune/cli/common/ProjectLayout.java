@@ -129,6 +129,18 @@ public final class ProjectLayout {
         return root.resolve(relativePath);
     }
 
+    /** Deletes a folder and everything in it; a folder that does not exist is fine. */
+    public static void deleteTree(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Creates a folder (and its parents) if missing and returns it. */
     public static Path ensureDir(Path dir) {
         try {

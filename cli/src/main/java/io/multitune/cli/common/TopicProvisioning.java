@@ -5,7 +5,6 @@ import io.multitune.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,7 @@ public final class TopicProvisioning {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 if (!existing.contains(topic)) {
-                    missing.add(newTopic(topic, partitions, replicationFactor));
+                    missing.add(TopicLayout.newTopic(topic, partitions, replicationFactor));
                 }
             }
             List<String> created = new ArrayList<>();
@@ -79,12 +78,5 @@ public final class TopicProvisioning {
     /** {@link #ensureTopics(KafkaSettings, int, short)} with {@value #DEFAULT_PARTITIONS} partitions, replication 1. */
     public static List<String> ensureTopics(KafkaSettings kafka) {
         return ensureTopics(kafka, DEFAULT_PARTITIONS, (short) 1);
-    }
-
-    /** The topic as it is created: partitions, replication and the configs of {@link TopicLayout}. */
-    public static NewTopic newTopic(String topic, int partitions, short replicationFactor) {
-        return new NewTopic(topic, partitions > 0 ? Optional.of(partitions) : Optional.empty(),
-                replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty())
-                .configs(TopicLayout.configOf(topic));
     }
 }

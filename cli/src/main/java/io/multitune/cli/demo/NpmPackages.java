@@ -1,5 +1,6 @@
 package io.multitune.cli.demo;
 
+import io.multitune.cli.common.ProjectLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class NpmPackages {
                             + " has no package/ folder");
                 }
                 makeReadable(tmp);
-                deleteTree(dir);
+                ProjectLayout.deleteTree(dir);
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             }
             return pkg;
@@ -117,17 +118,6 @@ public final class NpmPackages {
                     Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

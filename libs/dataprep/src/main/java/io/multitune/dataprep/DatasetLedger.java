@@ -160,6 +160,11 @@ public final class DatasetLedger {
         }
     }
 
+    /** Examples removed for leakage so far (cheaper than {@link #counts()} on the per-record path). */
+    public long leakageRemoved() {
+        return leakageRemoved;
+    }
+
     public DatasetProfiled.Counts counts() {
         return new DatasetProfiled.Counts(received, accepted, rejected, duplicates, leakageRemoved, byId.size());
     }

@@ -12,6 +12,18 @@ public final class TopicLayout {
     private TopicLayout() {
     }
 
+    /**
+     * The topic as every provisioner creates it: its partitions and replication (0 or less: the cluster's default)
+     * and the configs of {@link #configOf(String)}.
+     */
+    public static org.apache.kafka.clients.admin.NewTopic newTopic(String topic, int partitions,
+                                                                   short replicationFactor) {
+        return new org.apache.kafka.clients.admin.NewTopic(topic,
+                partitions > 0 ? java.util.Optional.of(partitions) : java.util.Optional.empty(),
+                replicationFactor > 0 ? java.util.Optional.of(replicationFactor) : java.util.Optional.empty())
+                .configs(configOf(topic));
+    }
+
     /** Topic-level configs that differ from the broker defaults. */
     public static Map<String, String> configOf(String topic) {
         return switch (topic) {

@@ -90,9 +90,9 @@ public class RawRecordProcessor {
             reject(state.ledger(), dataset, rejected.rejection(), parsed.text(), "utf-8", position, out);
             return;
         }
-        long leakageBefore = state.ledger().counts().leakageRemoved();
+        long leakageBefore = state.ledger().leakageRemoved();
         Admission admission = state.ledger().admit(((Standardised.Ok) result).candidate());
-        metrics.leakageRemoved(dataset, state.ledger().counts().leakageRemoved() - leakageBefore);
+        metrics.leakageRemoved(dataset, state.ledger().leakageRemoved() - leakageBefore);
         if (admission instanceof Admission.Publish publish) {
             metrics.accepted(dataset);
             for (String removed : publish.tombstoneIds()) {

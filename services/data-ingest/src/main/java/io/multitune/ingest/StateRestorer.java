@@ -1,5 +1,6 @@
 package io.multitune.ingest;
 
+import io.multitune.dataprep.ExampleIds;
 import io.multitune.events.DatasetProfiled;
 import io.multitune.events.DatasetRegistered;
 import io.multitune.events.EventCodec;
@@ -136,14 +137,11 @@ public class StateRestorer {
     }
 
     private void tombstone(String exampleId) {
-        int dash = exampleId == null ? -1 : exampleId.lastIndexOf('-');
-        if (dash > 0) {
-            registry.find(exampleId.substring(0, dash)).ifPresent(state -> {
-                synchronized (state) {
-                    state.ledger().restoreTombstone(exampleId);
-                }
-            });
-        }
+        registry.find(ExampleIds.datasetIdOf(exampleId)).ifPresent(state -> {
+            synchronized (state) {
+                state.ledger().restoreTombstone(exampleId);
+            }
+        });
     }
 
     private PipelineEvent decode(ConsumerRecord<String, byte[]> r) {

@@ -31,8 +31,7 @@ public class TopicProvisioner {
         try (Admin admin = Admin.create(kafkaConfig)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = OWN_TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, config.topicPartitions(), config.topicReplicationFactor())
-                            .configs(TopicLayout.configOf(t)))
+                    .map(t -> TopicLayout.newTopic(t, config.topicPartitions(), config.topicReplicationFactor()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
