@@ -34,6 +34,7 @@ public final class ExampleStandardiser {
     private static final String TOKENS = "tokens";
     private static final String TAGS = "tags";
     private static final String VALUE = "value";
+    private static final String DIFFICULTY = "difficulty";
     private static final String QUESTION = "question";
     private static final String CONTEXT = "context";
     private static final String TARGET = "target";
@@ -120,7 +121,7 @@ public final class ExampleStandardiser {
             r.checkLength(TEXT_PAIR, textPair);
         }
         ExampleInput input = textPair == null ? ExampleInput.text(text) : ExampleInput.pair(text, textPair);
-        return new Core(input, ExampleTarget.value(finiteNumber(rawValue)), null);
+        return new Core(input, ExampleTarget.value(finiteNumber(VALUE, rawValue)), null);
     }
 
     private Core extractiveQa(FieldReader r) {
@@ -150,27 +151,35 @@ public final class ExampleStandardiser {
         return length;
     }
 
-    private static double finiteNumber(Object raw) {
+    private static double finiteNumber(String field, Object raw) {
         double value;
         if (raw instanceof Number n) {
             value = n.doubleValue();
         } else if (raw instanceof String s) {
-            value = parseDouble(s);
+            value = parseDouble(field, s);
         } else {
-            throw invalid(VALUE, "expected a number but got " + FieldValues.kindOf(raw));
+            throw invalid(field, "expected a number but got " + FieldValues.kindOf(raw));
         }
         if (!Double.isFinite(value)) {
-            throw invalid(VALUE, "'" + raw + "' is not a finite number");
+            throw invalid(field, "'" + raw + "' is not a finite number");
         }
         return value;
     }
 
-    private static double parseDouble(String s) {
+    private static double parseDouble(String field, String s) {
         try {
             return Double.parseDouble(s.strip());
         } catch (NumberFormatException e) {
-            throw invalid(VALUE, "'" + s + "' is not a number");
+            throw invalid(field, "'" + s + "' is not a number");
         }
+    }
+
+    /** The optional per-example difficulty score a curriculum can order by; absent or empty means none. */
+    private static Double difficulty(FieldReader r) {
+        if (!r.isGiven(DIFFICULTY)) {
+            return null;
+        }
+        return finiteNumber(DIFFICULTY, r.raw(DIFFICULTY));
     }
 
     private static int answerStart(FieldReader r) {
@@ -217,7 +226,8 @@ public final class ExampleStandardiser {
                 domain != null ? domain : spec.domain(),
                 groups(r),
                 spec.languageOrDefault(),
-                withSourceId(position, sourceId));
+                withSourceId(position, sourceId),
+                difficulty(r));
         return new Candidate(example, keys.inputKey(), core.stratum());
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>regression: {@code text}, optional {@code textPair}, {@code value}</li>
  *   <li>extractive-qa: {@code question}, {@code context}, {@code answerText}, optional {@code answerStart}</li>
  *   <li>text-to-text: {@code text}, {@code target}</li>
- *   <li>any type, optional: {@code id} (the producer's record id), {@code domain}, {@code split}</li>
+ *   <li>any type, optional: {@code id} (the producer's record id), {@code domain}, {@code split},
+ *       {@code difficulty} (a number, for curriculum sampling)</li>
  * </ul>
  *
  * @param datasetId     unique dataset id; also the Kafka key of every raw message of this dataset

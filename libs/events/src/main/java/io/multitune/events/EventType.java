@@ -9,7 +9,14 @@ public enum EventType {
     DATASET_REGISTERED("io.multitune.dataset.registered", DatasetRegistered.class, Set.of(1)),
     DATASET_PROFILED("io.multitune.dataset.profiled", DatasetProfiled.class, Set.of(1)),
     EXAMPLE("io.multitune.example", StandardExample.class, Set.of(1)),
-    RECORD_REJECTED("io.multitune.record.rejected", RecordRejected.class, Set.of(1));
+    RECORD_REJECTED("io.multitune.record.rejected", RecordRejected.class, Set.of(1)),
+    RUN_REQUESTED("io.multitune.run.requested", RunRequest.class, Set.of(1)),
+    RUN_REJECTED("io.multitune.run.rejected", RunRejected.class, Set.of(1)),
+    RUN_PLANNED("io.multitune.run.planned", RunPlanned.class, Set.of(1)),
+    TRAINING_BATCH("io.multitune.batch", TrainingBatch.class, Set.of(1)),
+    BATCHES_ACKNOWLEDGED("io.multitune.training.batches-acknowledged", BatchesAcknowledged.class, Set.of(1)),
+    VALIDATION_REPORTED("io.multitune.training.validation-reported", ValidationReported.class, Set.of(1)),
+    TRAINING_ENDED("io.multitune.training.ended", TrainingEnded.class, Set.of(1));
 
     private final String ceType;
     private final Class<? extends PipelineEvent> javaType;

@@ -50,15 +50,80 @@ class EventRoundTripTest {
     void standardExampleRoundTripsForEveryInputAndTargetShape() {
         SourcePosition pos = new SourcePosition(Topics.DATA_RAW, 0, 42, 3, "r-7");
         roundTrip(new StandardExample(1, "ex1", "imdb", "sentiment", TaskType.TEXT_CLASSIFICATION, Split.TRAIN,
-                ExampleInput.text("good film"), ExampleTarget.label("positive"), "movies", Map.of("gender", "f"), "en", pos));
+                ExampleInput.text("good film"), ExampleTarget.label("positive"), "movies", Map.of("gender", "f"), "en", pos, 0.5));
         roundTrip(new StandardExample(1, "ex2", "brown-pos", "pos", TaskType.TOKEN_CLASSIFICATION, Split.TEST,
                 ExampleInput.tokens(List.of("The", "dog")), ExampleTarget.tags(List.of("DET", "NOUN")), null, Map.of(),
-                "en", pos));
+                "en", pos, null));
         roundTrip(new StandardExample(1, "ex3", "squad", "qa", TaskType.EXTRACTIVE_QA, Split.VALIDATION,
                 ExampleInput.questionContext("who?", "Ann did."),
-                ExampleTarget.answer(new ExampleTarget.AnswerSpan(0, 3, "Ann")), null, null, "en", pos));
+                ExampleTarget.answer(new ExampleTarget.AnswerSpan(0, 3, "Ann")), null, null, "en", pos, null));
         roundTrip(new StandardExample(1, "ex4", "stsb", "sts", TaskType.REGRESSION, Split.TRAIN,
-                ExampleInput.pair("a", "b"), ExampleTarget.value(3.5), null, null, "en", pos));
+                ExampleInput.pair("a", "b"), ExampleTarget.value(3.5), null, null, "en", pos, null));
+    }
+
+    static RunRequest fullRunRequest() {
+        return new RunRequest(1, "run-1",
+                List.of(RunRequest.TaskRef.of("sentiment"), new RunRequest.TaskRef("pos", List.of("brown-pos"), 2.0)),
+                "all-MiniLM-L6-v2", new RunRequest.Adapter("lora", 8, 16.0, 0.1, List.of("query", "value"), null),
+                new RunRequest.Weighting("dwa", Map.of("temperature", 2.0)),
+                new RunRequest.Sampling("curriculum", 2.0, 10_000L, "homogeneous",
+                        new RunRequest.Curriculum("length", "sqrt", 0.2, 0.5, "proportional"),
+                        new RunRequest.Dynamic(1.0, 2.0), 32),
+                16, new RunRequest.Budget(null, 1.5), new RunRequest.Validation(50L, 256, 3, 5e-4), 7L, true,
+                new RunRequest.Gates(new RunRequest.EvaluationGate(0.0, 2.0, 0.05),
+                        new RunRequest.BiasGate(0.1, 0.1, 0.05, 0.02)),
+                Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    @Test
+    void runRequestRoundTrips() {
+        roundTrip(fullRunRequest());
+        roundTrip(new RunRequest(1, "minimal", List.of(RunRequest.TaskRef.of("pos")), null, null, null, null, null,
+                null, null, null, null, null, null));
+    }
+
+    @Test
+    void runRequestTasksMayBeStringsOrObjects() {
+        byte[] body = ("{\"schemaVersion\":1,\"tasks\":[\"sentiment\",{\"task\":\"pos\",\"weight\":2}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        RunRequest r = codec.decode(body, RunRequest.class);
+        assertEquals(List.of(RunRequest.TaskRef.of("sentiment"), new RunRequest.TaskRef("pos", null, 2.0)), r.tasks());
+    }
+
+    @Test
+    void runRejectedRoundTrips() {
+        roundTrip(new RunRejected(1, "run-1", List.of(
+                new RunRejected.Problem("tasks[0]", RunRejected.Reason.UNKNOWN_TASK, "no task or dataset 'x'"),
+                new RunRejected.Problem("batchSize", RunRejected.Reason.BAD_PARAMETER, "must be at least 1")),
+                Instant.parse("2026-11-26T10:00:00Z")));
+    }
+
+    @Test
+    void runPlannedRoundTrips() {
+        RunPlanned.TaskPlan task = new RunPlanned.TaskPlan("sentiment", TaskType.TEXT_CLASSIFICATION,
+                List.of("sentiment-imdb"), List.of("negative", "positive"), 0.6, 800, 960, 1.2, 100);
+        roundTrip(new RunPlanned(1, "run-1", fullRunRequest(), List.of(
+                new RunPlanned.JobPlan("run-1.mtl", RunPlanned.JobKind.MULTI_TASK, List.of(task), 100, 16, 3, "ab12"),
+                new RunPlanned.JobPlan("run-1.stl.sentiment", RunPlanned.JobKind.BASELINE, List.of(task), 60, 16, 2,
+                        "cd34")), Instant.parse("2026-11-26T10:00:00Z")));
+    }
+
+    @Test
+    void trainingBatchRoundTrips() {
+        StandardExample ex = new StandardExample(1, "ex1", "imdb", "sentiment", TaskType.TEXT_CLASSIFICATION,
+                Split.TRAIN, ExampleInput.text("good"), ExampleTarget.label("positive"), null, Map.of(), "en", null, null);
+        roundTrip(new TrainingBatch(1, "run-1", "run-1.mtl", 4, TrainingBatch.Kind.TRAIN, 5, 0, false, List.of(ex, ex)));
+        roundTrip(new TrainingBatch(1, "run-1", "run-1.mtl", 5, TrainingBatch.Kind.VALIDATION, 5, 1, true, List.of(ex)));
+    }
+
+    @Test
+    void trainerFeedbackRoundTrips() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        roundTrip(new BatchesAcknowledged(1, "run-1", "run-1.mtl", 17, at));
+        roundTrip(new ValidationReported(1, "run-1", "run-1.mtl", 2, 100,
+                Map.of("pos", new ValidationReported.TaskResult(0.4, "token-accuracy", 0.91, 256, false)), at));
+        roundTrip(new TrainingEnded(1, "run-1", "run-1.mtl", TrainingEnded.Outcome.EARLY_STOPPED, 120, "all tasks "
+                + "converged", at));
     }
 
     @Test
