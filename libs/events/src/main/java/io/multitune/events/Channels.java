@@ -14,18 +14,21 @@ public final class Channels {
     /** data-ingest publishes dataset registered and profiled events here. */
     public static final String DATASETS_OUT = "datasets-out";
 
-    /** The sampler reads standard examples (its example pools) here. */
-    public static final String EXAMPLES_IN = "examples-in";
-    /** The sampler reads dataset registered and profiled events here. */
-    public static final String DATASETS_IN = "datasets-in";
-    /** The sampler reads run requests (and its own earlier plans, on restart) here. */
-    public static final String RUNS_IN = "runs-in";
+    /**
+     * The sampler's one input: examples (its pools), datasets (registrations, profiles), runs (requests and its own
+     * earlier plans) and training (the trainer's acknowledgements, validation reports and job ends), read by one
+     * consumer so that the sampler's state changes in the order the records arrive, on one thread.
+     */
+    public static final String SAMPLER_IN = "sampler-in";
     /** The sampler publishes run planned and run rejected events here. */
     public static final String RUNS_OUT = "runs-out";
     /** The sampler publishes training batches here. */
     public static final String BATCHES_OUT = "batches-out";
-    /** The sampler reads the trainer's acknowledgements, validation reports and job ends here. */
-    public static final String TRAINING_IN = "training-in";
+    /**
+     * Services publish training events here: the trainer its progress; the sampler only a job's end when it cannot
+     * continue a job (its example pool changed since the run was planned), so a waiting trainer learns why.
+     */
+    public static final String TRAINING_OUT = "training-out";
 
     private Channels() {
     }

@@ -59,7 +59,29 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public RecordMetadata produce(String topic, String key, byte[] value, Map<String, String> headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, value, toHeaders(headers));
+        return produce(new ProducerRecord<>(topic, null, key, value, toHeaders(headers)));
+    }
+
+    /** Sends many records, in order, and waits until the broker has acknowledged all of them. */
+    public void produceAll(List<ProducerRecord<String, byte[]>> records) {
+        List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        records.forEach(r -> sent.add(producer().send(r)));
+        producer().flush();
+        for (java.util.concurrent.Future<RecordMetadata> f : sent) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("could not produce to " + records.get(0).topic() + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while producing", e);
+            }
+        }
+    }
+
+    /** Sends a ready-made record (an event with its CloudEvents headers, say) and waits for the acknowledgement. */
+    public RecordMetadata produce(ProducerRecord<String, byte[]> record) {
+        String topic = record.topic();
         try {
             return producer().send(record).get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

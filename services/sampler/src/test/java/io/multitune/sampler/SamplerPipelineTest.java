@@ -1,0 +1,214 @@
+package io.multitune.sampler;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.multitune.events.CloudEventHeaders;
+import io.multitune.events.EventCodec;
+import io.multitune.events.PipelineEvent;
+import io.multitune.events.RunPlanned;
+import io.multitune.events.RunRejected;
+import io.multitune.events.RunRequest;
+import io.multitune.events.StandardExample;
+import io.multitune.events.Topics;
+import io.multitune.events.TrainingBatch;
+import io.multitune.testing.kafka.KafkaBrokerResource;
+import io.multitune.testing.kafka.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sampler against a real broker: requests in, plans, rejections and windowed batch streams out. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+class SamplerPipelineTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(bootstrap());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    private String bootstrap() {
+        return String.valueOf(kafkaConfig.get("bootstrap.servers"));
+    }
+
+    private static String id(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static RunRequest request(String runId, List<String> tasks, Integer batchSize, RunRequest.Budget budget,
+                                      Boolean baselines) {
+        return new RunRequest(1, runId, tasks.stream().map(RunRequest.TaskRef::of).toList(), null, null, null,
+                new RunRequest.Sampling("proportional", null, null, null, null, null, 4), batchSize, budget,
+                new RunRequest.Validation(5L, 8, null, null), 7L, baselines, null, Instant.now());
+    }
+
+    private void submit(RunRequest request) {
+        kafka.produce(SamplerTestData.event(Topics.RUNS, request.runId(), request));
+    }
+
+    /** The first plan or rejection of a run on the runs topic. */
+    private PipelineEvent answer(String runId) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : kafka.consumeUntilIdle(Topics.RUNS, Duration.ofMillis(500),
+                    Duration.ofSeconds(5))) {
+                String type = CloudEventHeaders.lastValue(r.headers(), CloudEventHeaders.CE_TYPE);
+                if (runId.equals(r.key()) && type != null && !type.endsWith("run.requested")) {
+                    return EventCodec.INSTANCE.decode(r.headers(), r.value());
+                }
+            }
+        }
+        throw new AssertionError("no answer to run " + runId + " within " + TIMEOUT);
+    }
+
+    @Test
+    void plansMultiTaskAndBaselineJobsAndStreamsEveryBatchWithinTheWindow() {
+        String a = id("reviews");
+        String b = id("news");
+        List<StandardExample> aExamples = SamplerTestData.dataset(kafka, a, a + "-task", 200);
+        SamplerTestData.dataset(kafka, b, b + "-task", 50);
+        String runId = id("run");
+        submit(request(runId, List.of(a + "-task", b), 8, new RunRequest.Budget(20L, null), true));
+
+        RunPlanned plan = (RunPlanned) answer(runId);
+        assertEquals(3, plan.jobs().size());
+        RunPlanned.JobPlan mtl = plan.jobs().get(0);
+        assertEquals(RunPlanned.JobKind.MULTI_TASK, mtl.kind());
+        assertEquals(20, mtl.steps());
+        RunPlanned.TaskPlan aTask = mtl.tasks().get(0);
+        assertEquals(180, aTask.poolExamples());
+        assertEquals(0.8, aTask.proportion(), 1e-9, "proportional: 180 of 225 training examples");
+        assertEquals(List.of("neg", "pos"), aTask.labels());
+        RunPlanned.JobPlan baseline = plan.jobs().get(1);
+        assertEquals(RunPlanned.JobKind.BASELINE, baseline.kind());
+        assertEquals(aTask.plannedExamples(), baseline.tasks().get(0).plannedExamples(),
+                "a baseline trains on the multi-task job's budget of its task");
+
+        try (TrainerStandIn trainer = new TrainerStandIn(bootstrap(), kafka, runId, mtl.jobId())) {
+            List<TrainingBatch> first = trainer.readUntilIdle(Duration.ofSeconds(2), TIMEOUT);
+            assertEquals(4, first.size(), "without acknowledgements the sampler stops at its window of 4 batches");
+            trainer.acknowledge(first.get(first.size() - 1).sequence());
+            List<TrainingBatch> rest = trainer.readAllAcknowledging(TIMEOUT);
+            List<TrainingBatch> all = new java.util.ArrayList<>(first);
+            all.addAll(rest);
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(i, all.get(i).sequence(), "sequences have no gap and no repeat");
+            }
+            List<TrainingBatch> train = all.stream().filter(t -> t.kind() == TrainingBatch.Kind.TRAIN).toList();
+            assertEquals(20, train.size());
+            assertTrue(train.stream().allMatch(t -> t.examples().size() == 8));
+            long validationRounds = all.stream().filter(t -> t.kind() == TrainingBatch.Kind.VALIDATION)
+                    .map(TrainingBatch::validationRound).distinct().count();
+            assertEquals(mtl.validationRounds(), validationRounds);
+            assertEquals(4, validationRounds, "after steps 5, 10, 15 and 20");
+            Set<String> aIds = aExamples.stream().map(StandardExample::id).collect(Collectors.toSet());
+            long fromA = train.stream().flatMap(t -> t.examples().stream()).filter(e -> aIds.contains(e.id())).count();
+            assertEquals(aTask.plannedExamples(), fromA);
+            StandardExample carried = train.get(0).examples().get(0);
+            assertTrue(carried.input().text().startsWith("text number"), "batches carry whole examples");
+        }
+    }
+
+    @Test
+    void rejectsARequestWithEveryProblemFieldByField() {
+        String runId = id("bad-run");
+        RunRequest bad = new RunRequest(1, runId, List.of(RunRequest.TaskRef.of("no-such-task")), null, null,
+                new RunRequest.Weighting("loudest", null), null, 0, null, null, null, null, null, Instant.now());
+        submit(bad);
+        RunRejected rejected = (RunRejected) answer(runId);
+        Map<String, RunRejected.Reason> byField = rejected.problems().stream()
+                .collect(Collectors.toMap(RunRejected.Problem::field, RunRejected.Problem::reason, (x, y) -> x));
+        assertEquals(RunRejected.Reason.UNKNOWN_TASK, byField.get("tasks[0]"));
+        assertEquals(RunRejected.Reason.UNKNOWN_STRATEGY, byField.get("weighting.strategy"));
+        assertEquals(RunRejected.Reason.BAD_PARAMETER, byField.get("batchSize"));
+    }
+
+    @Test
+    void acceptsAPlainJsonRequestFromAnyProducer() {
+        String d = id("plain");
+        SamplerTestData.dataset(kafka, d, d, 40);
+        String runId = id("plain-run");
+        kafka.produce(Topics.RUNS, runId, "{\"tasks\": [\"" + d + "\"], \"budget\": {\"steps\": 3}, "
+                + "\"baselines\": false}", Map.of());
+        RunPlanned plan = (RunPlanned) answer(runId);
+        assertEquals(1, plan.jobs().size());
+        assertEquals(3, plan.jobs().get(0).steps());
+        assertEquals(16, plan.request().batchSize(), "defaults filled in");
+    }
+
+    @Test
+    void waitsForADatasetStillBeingIngestedThenPlans() throws InterruptedException {
+        String d = id("late");
+        SamplerTestData.register(kafka, d, d);
+        List<StandardExample> examples = SamplerTestData.examples(kafka, d, d, 30);
+        String runId = id("waiting-run");
+        submit(request(runId, List.of(d), 4, new RunRequest.Budget(2L, null), false));
+        Thread.sleep(1500);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("multitune_sampler_runs_waiting"));
+        SamplerTestData.profile(kafka, d, d, examples);
+        assertEquals(RunPlanned.class, answer(runId).getClass());
+    }
+
+    @Test
+    void rejectsARequestWhoseDatasetNeverFinishesIngesting() {
+        String d = id("never");
+        SamplerTestData.register(kafka, d, d);
+        String runId = id("timeout-run");
+        submit(request(runId, List.of(d), 4, new RunRequest.Budget(2L, null), false));
+        RunRejected rejected = (RunRejected) answer(runId);
+        assertEquals(RunRejected.Reason.PROFILE_TIMEOUT, rejected.problems().get(0).reason());
+        assertTrue(rejected.problems().get(0).message().contains(d), rejected.problems().toString());
+    }
+
+    @Test
+    void rejectsASecondRequestWithAnAnsweredRunId() {
+        String d = id("dup");
+        SamplerTestData.dataset(kafka, d, d, 20);
+        String runId = id("dup-run");
+        submit(request(runId, List.of(d), 4, new RunRequest.Budget(1L, null), false));
+        assertEquals(RunPlanned.class, answer(runId).getClass());
+        submit(request(runId, List.of(d), 4, new RunRequest.Budget(1L, null), false));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Set<String> types = new HashSet<>();
+        while (!types.contains("io.multitune.run.rejected") && System.nanoTime() < deadline) {
+            kafka.consumeUntilIdle(Topics.RUNS, Duration.ofMillis(500), Duration.ofSeconds(5)).stream()
+                    .filter(r -> runId.equals(r.key()))
+                    .forEach(r -> types.add(CloudEventHeaders.lastValue(r.headers(), CloudEventHeaders.CE_TYPE)));
+        }
+        assertTrue(types.contains("io.multitune.run.rejected"), types.toString());
+    }
+
+    @Test
+    void readinessIsUpOnceStateIsRestored() {
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("live"));
+    }
+}
