@@ -48,6 +48,8 @@ public record RunRejected(int schemaVersion, String runId, List<Problem> problem
         /** A dataset was still being ingested when the wait for its profile ran out. */
         PROFILE_TIMEOUT,
         /** A run with this id was already planned. */
-        DUPLICATE_RUN
+        DUPLICATE_RUN,
+        /** The sampler failed while planning a valid request: a bug, reported instead of hanging the request. */
+        PLANNING_FAILED
     }
 }

@@ -73,7 +73,12 @@ final class JobBoard {
             }
             JobDriver driver = driver(plan, job);
             long last = published.getOrDefault(job.jobId(), -1L);
-            driver.skipThrough(last);
+            try {
+                driver.skipThrough(last);
+            } catch (RuntimeException e) {
+                end(plan.runId(), job, "cannot continue after batch " + last + ": " + e.getMessage());
+                continue;
+            }
             confirmed.put(job.jobId(), last);
             if (!driver.finished()) {
                 drivers.put(job.jobId(), driver);
@@ -87,11 +92,17 @@ final class JobBoard {
     void pump() {
         rebuildFailed();
         drivers.values().removeIf(driver -> {
-            Optional<PlannedBatch> next;
-            while ((next = driver.next()).isPresent()) {
-                publish(driver, next.get());
+            try {
+                Optional<PlannedBatch> next;
+                while ((next = driver.next()).isPresent()) {
+                    publish(driver, next.get());
+                }
+                return driver.finished();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "job %s failed", driver.job().jobId());
+                end(driver.runId(), driver.job(), "the sampler failed to produce the job's next batch: " + e);
+                return true;
             }
-            return driver.finished();
         });
         metrics.activeJobs(drivers.size());
     }
@@ -146,11 +157,15 @@ final class JobBoard {
     }
 
     private void endUnresumable(RunPlanned plan, RunPlanned.JobPlan job) {
-        String message = "the examples of the job's tasks changed since the run was planned (pool digest differs), "
-                + "so its batch stream cannot be continued deterministically; submit the run again";
-        LOG.errorf("job %s: %s", job.jobId(), message);
+        end(plan.runId(), job, "the examples of the job's tasks changed since the run was planned (pool digest "
+                + "differs), so its batch stream cannot be continued deterministically; submit the run again");
+    }
+
+    /** Ends a job the sampler cannot continue, with the reason on the training topic for the trainer and users. */
+    private void end(String runId, RunPlanned.JobPlan job, String message) {
+        LOG.errorf("job %s ended: %s", job.jobId(), message);
         feedback(job.jobId()).ended();
         publisher.event(Channels.TRAINING_OUT, job.jobId(), new TrainingEnded(TrainingEnded.SCHEMA_VERSION,
-                plan.runId(), job.jobId(), TrainingEnded.Outcome.FAILED, -1, message, Instant.now()));
+                runId, job.jobId(), TrainingEnded.Outcome.FAILED, -1, message, Instant.now()));
     }
 }

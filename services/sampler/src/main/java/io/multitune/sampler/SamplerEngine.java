@@ -117,13 +117,19 @@ public class SamplerEngine {
         }
     }
 
+    /** Never throws: an exception escaping to the messaging layer would stop the input channel for good. */
     private void act() {
-        if (!live && catchUp != null && catchUp.done()) {
-            goLive();
-        }
-        if (live) {
-            decideWaiting();
-            jobs.pump();
+        try {
+            if (!live && catchUp != null && catchUp.done()) {
+                goLive();
+            }
+            if (live) {
+                decideWaiting();
+                jobs.pump();
+            }
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            LOG.errorf(e, "sampler step failed; retried on the next record or tick");
         }
         metrics.poolExamples(datasets.pools().size());
         metrics.waitingRuns(runs.waiting().size());
@@ -151,7 +157,14 @@ public class SamplerEngine {
     private void decideWaiting() {
         Instant now = Instant.now();
         for (RunDesk.Waiting waiting : runs.waiting()) {
-            RunDecider.Decision decision = decider.decide(waiting, now);
+            RunDecider.Decision decision;
+            try {
+                decision = decider.decide(waiting, now);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "planning run %s failed", waiting.runId());
+                decision = RunDecider.reject(waiting.runId(), List.of(new RunRejected.Problem("request",
+                        RunRejected.Reason.PLANNING_FAILED, "the sampler failed to plan this request: " + e)), now);
+            }
             if (decision instanceof RunDecider.Decision.Plan p) {
                 runs.planned(p.plan());
                 publisher.event(Channels.RUNS_OUT, p.plan().runId(), p.plan());

@@ -138,6 +138,53 @@ class SamplerPipelineTest {
     }
 
     @Test
+    void dynamicMixingRaisesTheShareOfALaggingTaskFromAFixedStep() {
+        String a = id("lagging");
+        String b = id("learning");
+        Set<String> aIds = SamplerTestData.dataset(kafka, a, a, 200).stream().map(StandardExample::id)
+                .collect(Collectors.toSet());
+        SamplerTestData.dataset(kafka, b, b, 200);
+        String runId = id("dynamic-run");
+        submit(new RunRequest(1, runId, List.of(RunRequest.TaskRef.of(a), RunRequest.TaskRef.of(b)), null, null,
+                null, new RunRequest.Sampling("dynamic", 1.0, null, null, null, new RunRequest.Dynamic(5.0, 1.6), 2),
+                10, new RunRequest.Budget(30L, null), new RunRequest.Validation(5L, 8, null, null), 3L, false, null,
+                Instant.now()));
+        RunPlanned plan = (RunPlanned) answer(runId);
+        String jobId = plan.jobs().get(0).jobId();
+        Set<Integer> reported = new HashSet<>();
+        try (TrainerStandIn trainer = new TrainerStandIn(bootstrap(), kafka, runId, jobId)) {
+            // Task a's validation loss stays put while b's halves every round: a lags and must get a larger share.
+            List<TrainingBatch> all = trainer.readAllAcknowledging(TIMEOUT, batch -> {
+                if (batch.kind() == TrainingBatch.Kind.VALIDATION && reported.add(batch.validationRound())) {
+                    trainer.report(batch.validationRound(), batch.step(),
+                            Map.of(a, 1.0, b, Math.pow(0.5, batch.validationRound())));
+                }
+            });
+            double early = shareOf(aIds, all, 1, 12);
+            double late = shareOf(aIds, all, 13, 30);
+            assertEquals(0.5, early, 1e-9, "round 1 sets the reference losses; round 2 (step 10) applies "
+                    + "from step 10 + window 2 + 1 = 13");
+            assertTrue(late > 0.6, "the lagging task's share rose to " + late);
+            assertTrue(late <= 0.8 + 1e-9, "and stays within maxFactor 1.6 of its base share: " + late);
+        }
+    }
+
+    /** Share of task a's examples in the training batches of steps [from, to]. */
+    private static double shareOf(Set<String> aIds, List<TrainingBatch> batches, long from, long to) {
+        long total = 0;
+        long fromA = 0;
+        for (TrainingBatch batch : batches) {
+            if (batch.kind() == TrainingBatch.Kind.TRAIN && batch.step() >= from && batch.step() <= to) {
+                for (StandardExample e : batch.examples()) {
+                    total++;
+                    fromA += aIds.contains(e.id()) ? 1 : 0;
+                }
+            }
+        }
+        return (double) fromA / total;
+    }
+
+    @Test
     void rejectsARequestWithEveryProblemFieldByField() {
         String runId = id("bad-run");
         RunRequest bad = new RunRequest(1, runId, List.of(RunRequest.TaskRef.of("no-such-task")), null, null,

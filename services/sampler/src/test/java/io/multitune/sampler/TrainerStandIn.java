@@ -58,6 +58,11 @@ final class TrainerStandIn implements AutoCloseable {
 
     /** Reads until the job's last batch, acknowledging each batch as it arrives. */
     List<TrainingBatch> readAllAcknowledging(Duration max) {
+        return readAllAcknowledging(max, batch -> { });
+    }
+
+    /** As {@link #readAllAcknowledging(Duration)}, showing each batch to {@code beforeAck} before acknowledging. */
+    List<TrainingBatch> readAllAcknowledging(Duration max, java.util.function.Consumer<TrainingBatch> beforeAck) {
         long deadline = System.nanoTime() + max.toNanos();
         List<TrainingBatch> batches = new ArrayList<>();
         while (batches.isEmpty() || !batches.get(batches.size() - 1).last()) {
@@ -65,12 +70,22 @@ final class TrainerStandIn implements AutoCloseable {
                 throw new AssertionError("job " + jobId + ": no last batch within " + max + "; read " + batches.size());
             }
             List<TrainingBatch> got = readUntilIdle(Duration.ofMillis(300), Duration.ofSeconds(5));
+            got.forEach(beforeAck);
             batches.addAll(got);
             if (!got.isEmpty()) {
                 acknowledge(got.get(got.size() - 1).sequence());
             }
         }
         return batches;
+    }
+
+    /** Sends a validation report for a round, as the trainer would after scoring the round's batches. */
+    void report(int round, long step, Map<String, Double> lossByTask) {
+        Map<String, io.multitune.events.ValidationReported.TaskResult> tasks = new HashMap<>();
+        lossByTask.forEach((task, loss) -> tasks.put(task,
+                new io.multitune.events.ValidationReported.TaskResult(loss, "accuracy", 0.5, 8, false)));
+        kafka.produce(SamplerTestData.event(Topics.TRAINING, jobId, new io.multitune.events.ValidationReported(1,
+                runId, jobId, round, step, tasks, Instant.now())));
     }
 
     void acknowledge(long sequence) {
