@@ -1,15 +1,12 @@
 package io.multitune.ingest;
 
 import io.smallrye.common.annotation.Identifier;
+import io.multitune.kafka.BrokerProbe;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -25,7 +22,7 @@ public class BrokerReadinessCheck implements HealthCheck {
     private final IngestConfig config;
     private final StateRestorer restorer;
     private final DatasetRegistry registry;
-    private volatile Admin admin;
+    private BrokerProbe probe;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -41,13 +38,10 @@ public class BrokerReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("data-ingest")
                 .withData("datasets", registry.size());
-        long timeoutMs = config.readinessTimeout().toMillis();
         try {
-            int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs)).nodes()
-                    .get(timeoutMs, TimeUnit.MILLISECONDS).size();
-            response.withData("brokers", nodes);
-        } catch (Exception e) {
-            return response.down().withData("broker", "unreachable: " + e.getClass().getSimpleName()).build();
+            response.withData("brokers", probe.brokers());
+        } catch (BrokerProbe.ProbeFailedException e) {
+            return response.down().withData("broker", e.getMessage()).build();
         }
         if (!restorer.isRestored()) {
             return response.down().withData("state", "restoring: " + restorer.lastError()).build();
@@ -55,25 +49,14 @@ public class BrokerReadinessCheck implements HealthCheck {
         return response.up().withData("state", "restored").build();
     }
 
-    private Admin admin() {
-        if (admin == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    Map<String, Object> props = new HashMap<>(kafkaConfig);
-                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.readinessTimeout().toMillis());
-                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                            (int) config.readinessTimeout().toMillis());
-                    admin = Admin.create(props);
-                }
-            }
-        }
-        return admin;
+    @PostConstruct
+    void connect() {
+        // The probe opens its admin client on first use, not here.
+        probe = new BrokerProbe(kafkaConfig, config.readinessTimeout());
     }
 
     @PreDestroy
     void close() {
-        if (admin != null) {
-            admin.close();
-        }
+        probe.close();
     }
 }

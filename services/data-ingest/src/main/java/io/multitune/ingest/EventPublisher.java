@@ -1,6 +1,7 @@
 package io.multitune.ingest;
 
 import io.multitune.events.Channels;
+import io.multitune.kafka.Sends;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,17 +54,8 @@ public class EventPublisher {
 
     CompletableFuture<Void> publish(OutgoingRecord record) {
         Target target = targets.computeIfAbsent(record.channel(), this::target);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        target.producer.send(new ProducerRecord<>(target.topic, null, record.key(), record.value(),
-                        record.headers(source)),
-                (metadata, failure) -> {
-                    if (failure == null) {
-                        done.complete(null);
-                    } else {
-                        done.completeExceptionally(failure);
-                    }
-                });
-        return done;
+        return Sends.send(target.producer, new ProducerRecord<>(target.topic, null, record.key(), record.value(),
+                record.headers(source)));
     }
 
     private Target target(String channel) {

@@ -5,6 +5,7 @@ import io.multitune.events.CloudEventHeaders;
 import io.multitune.events.EventCodec;
 import io.multitune.events.EventType;
 import io.multitune.events.PipelineEvent;
+import io.multitune.kafka.Sends;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,15 +66,7 @@ public class Publisher {
 
     private CompletableFuture<Void> send(String channel, String key, byte[] body, Headers headers) {
         Target target = targets.computeIfAbsent(channel, this::target);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        target.producer.send(new ProducerRecord<>(target.topic, null, key, body, headers), (metadata, failure) -> {
-            if (failure == null) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(failure);
-            }
-        });
-        return done;
+        return Sends.send(target.producer, new ProducerRecord<>(target.topic, null, key, body, headers));
     }
 
     private Target target(String channel) {
