@@ -1,8 +1,14 @@
 package io.multitune.cli.bench;
 
+import io.multitune.cli.common.Processes;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,7 +28,70 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <p>Arguments: bootstrap servers, input topic, output topic.
  */
 public final class BareCopyLoop {
+    /** The loop's consumer group. */
+    static final String GROUP = "bench-bare-copy";
+
     private BareCopyLoop() {
+    }
+
+    /** Starts the loop as its own process on the CLI's classpath, its output discarded; close stops it. */
+    static Running start(String bootstrap, String in, String out) throws IOException {
+        List<String> command = List.of(Processes.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                BareCopyLoop.class.getName(), bootstrap, in, out);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new Running(process, bootstrap, in);
+    }
+
+    /** A started loop process. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final String bootstrap;
+        private final String in;
+
+        private Running(Process process, String bootstrap, String in) {
+            this.process = process;
+            this.bootstrap = bootstrap;
+            this.in = in;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /**
+         * Waits until the loop's consumer has joined its group and holds the input topic's partitions: from then on
+         * it is idle and subscribed, its JVM start-up behind it.
+         */
+        void awaitSubscribed(Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                while (true) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the bare copy loop exited (code " + process.exitValue()
+                                + ") before subscribing");
+                    }
+                    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP))
+                            .describedGroups().get(GROUP).get(10, TimeUnit.SECONDS);
+                    boolean assigned = group.members().stream().anyMatch(m -> m.assignment().topicPartitions()
+                            .stream().anyMatch(tp -> tp.topic().equals(in)));
+                    if (assigned) {
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the bare copy loop did not subscribe to " + in + " within "
+                                + timeout.toSeconds() + " s");
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     public static void main(String[] args) {
@@ -31,7 +100,7 @@ public final class BareCopyLoop {
         String out = args[2];
         Map<String, Object> consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-bare-copy",
+                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,

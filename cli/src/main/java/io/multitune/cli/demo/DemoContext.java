@@ -14,6 +14,7 @@ public final class DemoContext {
     private final Path dataDir;
     private final DemoPreset preset;
     private final Duration profileTimeout;
+    private final Duration planTimeout;
     private final PrintStream out;
     private boolean startedServices;
     /** Datasets prepared by the prepare step. */
@@ -23,11 +24,13 @@ public final class DemoContext {
     /** Complete profiles, in dataset order. */
     public final List<DatasetProfiled> profiles = new ArrayList<>();
 
-    public DemoContext(Path projectRoot, Path dataDir, DemoPreset preset, Duration profileTimeout, PrintStream out) {
+    public DemoContext(Path projectRoot, Path dataDir, DemoPreset preset, Duration profileTimeout,
+                       Duration planTimeout, PrintStream out) {
         this.projectRoot = projectRoot;
         this.dataDir = dataDir;
         this.preset = preset;
         this.profileTimeout = profileTimeout;
+        this.planTimeout = planTimeout;
         this.out = out;
     }
 
@@ -46,6 +49,11 @@ public final class DemoContext {
 
     public Duration profileTimeout() {
         return profileTimeout;
+    }
+
+    /** How long the run step waits for the sampler's plan. */
+    public Duration planTimeout() {
+        return planTimeout;
     }
 
     public PrintStream out() {

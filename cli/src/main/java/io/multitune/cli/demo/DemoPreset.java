@@ -1,5 +1,6 @@
 package io.multitune.cli.demo;
 
+import io.multitune.events.RunRequest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -7,19 +8,33 @@ import picocli.CommandLine;
 
 /** How big the demo is. */
 public enum DemoPreset {
-    /** Smaller Brown extracts (600 POS sentences, 400 genre passages): quick checks. */
-    TINY(new DemoDatasets.Limits(600, 400)),
-    /** 4,000 POS sentences, 3,000 genre passages. */
-    DEFAULT(DemoDatasets.Limits.DEFAULT);
+    /** Smaller Brown extracts (600 POS sentences, 400 genre passages) and a 30-step run of 16-example batches. */
+    TINY(new DemoDatasets.Limits(600, 400), new RunRequest.Budget(30L, null), 16),
+    /** 4,000 POS sentences, 3,000 genre passages, and a run of one epoch (default batch size). */
+    DEFAULT(DemoDatasets.Limits.DEFAULT, new RunRequest.Budget(null, 1.0), null);
 
     private final DemoDatasets.Limits limits;
+    private final RunRequest.Budget runBudget;
+    private final Integer runBatchSize;
 
-    DemoPreset(DemoDatasets.Limits limits) {
+    DemoPreset(DemoDatasets.Limits limits, RunRequest.Budget runBudget, Integer runBatchSize) {
         this.limits = limits;
+        this.runBudget = runBudget;
+        this.runBatchSize = runBatchSize;
     }
 
     public DemoDatasets.Limits limits() {
         return limits;
+    }
+
+    /** The training budget of the demo's run. */
+    public RunRequest.Budget runBudget() {
+        return runBudget;
+    }
+
+    /** The batch size of the demo's run; null for the sampler's default. */
+    public Integer runBatchSize() {
+        return runBatchSize;
     }
 
     public String wireName() {

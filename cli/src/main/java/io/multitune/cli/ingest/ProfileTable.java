@@ -1,5 +1,6 @@
 package io.multitune.cli.ingest;
 
+import io.multitune.cli.common.TextTable;
 import io.multitune.events.DatasetProfiled;
 import io.multitune.events.DatasetProfiled.Counts;
 import java.util.ArrayList;
@@ -28,11 +29,10 @@ public final class ProfileTable {
 
     /** The table, ending with a newline. */
     public static String render(List<DatasetProfiled> profiles) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADERS);
+        TextTable table = new TextTable(HEADERS, RIGHT);
         List<String> notes = new ArrayList<>();
         for (DatasetProfiled p : profiles) {
-            rows.add(row(p));
+            table.row(row(p));
             Counts c = p.counts();
             if (c != null && !c.addUp()) {
                 notes.add(String.format(Locale.ROOT,
@@ -42,23 +42,7 @@ public final class ProfileTable {
                         c.accepted() - c.leakageRemoved()));
             }
         }
-        int[] widths = new int[HEADERS.length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int n = 0; n < rows.size(); n++) {
-            appendRow(out, rows.get(n), widths);
-            if (n == 0) {
-                String[] rule = new String[HEADERS.length];
-                for (int i = 0; i < rule.length; i++) {
-                    rule[i] = "-".repeat(widths[i]);
-                }
-                appendRow(out, rule, widths);
-            }
-        }
+        StringBuilder out = new StringBuilder(table.render());
         if (!notes.isEmpty()) {
             out.append('\n').append("COUNTS DO NOT ADD UP:\n");
             notes.forEach(l -> out.append(l).append('\n'));
@@ -68,18 +52,6 @@ public final class ProfileTable {
             out.append("  ").append(p.datasetId()).append(": ").append(rejects(p)).append('\n');
         }
         return out.toString();
-    }
-
-    private static void appendRow(StringBuilder out, String[] cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                line.append("  ");
-            }
-            String pad = " ".repeat(widths[i] - cells[i].length());
-            line.append(RIGHT[i] ? pad + cells[i] : cells[i] + pad);
-        }
-        out.append(line.toString().stripTrailing()).append('\n');
     }
 
     static String[] row(DatasetProfiled p) {
@@ -108,7 +80,7 @@ public final class ProfileTable {
     }
 
     private static String num(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return TextTable.count(n);
     }
 
     static String splits(Map<String, Long> splits) {

@@ -11,12 +11,16 @@ import java.util.stream.Collectors;
  * {@linkplain #available() available}; a service is added by one line in {@link #ALL}.
  */
 public final class ServiceCatalog {
+    /** The sampler's name: the CLI's run commands and the demo look for it. */
+    public static final String SAMPLER = "sampler";
+
     /** Every service of the design, in pipeline order, with its default HTTP port. */
     public static final List<ServiceDefinition> ALL = List.of(
             // Parallel GC: data-ingest allocates a few KB per record and G1's barriers and refinement threads
             // doubled its CPU per record in `bench ingest` on 2 cores (77 vs 38 us/record).
             new ServiceDefinition("data-ingest", "services/data-ingest", 8081, List.of("-XX:+UseParallelGC")),
-            new ServiceDefinition("sampler", "services/sampler", 8082),
+            // Parallel GC for the same reason: the sampler reads every example and writes each into batches.
+            new ServiceDefinition(SAMPLER, "services/sampler", 8082, List.of("-XX:+UseParallelGC")),
             new ServiceDefinition("trainer", "services/trainer", 8083),
             new ServiceDefinition("evaluator", "services/evaluator", 8084),
             new ServiceDefinition("bias-auditor", "services/bias-auditor", 8085));

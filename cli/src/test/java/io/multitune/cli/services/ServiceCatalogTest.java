@@ -41,6 +41,15 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void theSamplerAndDataIngestRunWithTheParallelCollector() {
+        for (String name : List.of("data-ingest", "sampler")) {
+            ServiceDefinition s = ServiceCatalog.ALL.stream().filter(d -> d.name().equals(name)).findFirst()
+                    .orElseThrow();
+            assertEquals(List.of("-XX:+UseParallelGC"), s.jvmOptions(), name);
+        }
+    }
+
+    @Test
     void thePlannedPortsAreDistinct() {
         assertEquals(List.of(8081, 8082, 8083, 8084, 8085), ServiceCatalog.ALL.stream().map(ServiceDefinition::port).toList());
     }

@@ -1,0 +1,96 @@
+package io.multitune.cli.bench;
+
+import io.multitune.cli.broker.LocalBroker;
+import io.multitune.cli.common.Processes;
+import io.multitune.cli.common.ProjectLayout;
+import io.multitune.events.TopicLayout;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A benchmark's own broker: a fresh data folder under {@code .multitune/bench}, free ports, stopped on close and
+ * its data deleted unless kept (a run writes several hundred MB).
+ */
+final class BenchBroker implements AutoCloseable {
+    private final LocalBroker.Handle handle;
+    private final Path dataDir;
+    private final boolean keepData;
+
+    private BenchBroker(LocalBroker.Handle handle, Path dataDir, boolean keepData) {
+        this.handle = handle;
+        this.dataDir = dataDir;
+        this.keepData = keepData;
+    }
+
+    /** Starts a broker on free ports with its data in {@code .multitune/bench/broker-<time>}. */
+    static BenchBroker start(ProjectLayout layout, int port, boolean keepData) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dataDir = layout.stateDir().resolve("bench").resolve("broker-" + stamp);
+        try {
+            LocalBroker.Handle handle = LocalBroker.start(LocalBroker.Options.of(dataDir, port)
+                    .withPidFile(dataDir.resolve("broker.pid")).withControllerPort(Processes.freePort()));
+            return new BenchBroker(handle, dataDir, keepData);
+        } catch (RuntimeException e) {
+            deleteUnlessKept(dataDir, keepData);
+            throw e;
+        }
+    }
+
+    String bootstrap() {
+        return handle.bootstrapServers();
+    }
+
+    /**
+     * Creates the topics with one partition each (a single partition keeps a stage's output in order, so its first
+     * and last records bound its window), broker-side timestamps ({@code LogAppendTime}: the window is measured by
+     * the broker's clock) and the configs of {@link TopicLayout}.
+     */
+    void createTopics(List<String> names) throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            NewTopic topic = TopicLayout.newTopic(name, 1, (short) 1);
+            Map<String, String> config = new HashMap<>(topic.configs());
+            config.put("message.timestamp.type", "LogAppendTime");
+            topics.add(topic.configs(config));
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A producer for loading input quickly: large batches, a little linger. */
+    KafkaProducer<String, byte[]> loader() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 524288);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void close() {
+        try {
+            handle.close();
+        } finally {
+            deleteUnlessKept(dataDir, keepData);
+        }
+    }
+
+    private static void deleteUnlessKept(Path dataDir, boolean keepData) {
+        if (!keepData) {
+            LocalBroker.delete(dataDir, dataDir.resolve("broker.pid"));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.multitune.cli.run;
+
+import io.multitune.cli.common.CommandSupport;
+import io.multitune.cli.ingest.DurationConverter;
+import io.multitune.events.RunPlanned;
+import io.multitune.events.RunRequest;
+import io.multitune.events.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code multitune run submit FILE}: reads a run request (YAML or JSON), sends it to {@link Topics#RUNS} and prints
+ * the sampler's plan, or its rejection.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Send a run request (YAML or JSON) to " + Topics.RUNS + " and print the sampler's plan: the "
+                + "jobs (multi-task and baselines) and the multi-task job's tasks.",
+                "The file is checked first with the sampler's own reader; nothing is sent if it has problems. "
+                        + "A missing runId is generated.",
+                "Kafka: env KAFKA_BOOTSTRAP_SERVERS (and KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*), "
+                        + "else the local broker (./multitune broker start; localhost:9092)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:planned (or sent, with --no-wait)", "1:another failure",
+                "2:the file has problems; nothing was sent", "3:the sampler rejected the request",
+                "4:the sampler did not answer within --wait", "5:Kafka unreachable"})
+public final class RunSubmitCommand extends CommandSupport.Action {
+    /** Exit code: the request file cannot be read or has problems. */
+    public static final int BAD_REQUEST = 2;
+    /** Exit code: the sampler rejected the request. */
+    public static final int REJECTED = 3;
+    /** Exit code: no answer within the wait. */
+    public static final int TIMEOUT = 4;
+    /** Exit code: no Kafka broker answers. */
+    public static final int KAFKA_UNREACHABLE = 5;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The run request, YAML or JSON.")
+    Path file;
+
+    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "How long to wait for the sampler's answer (default: ${DEFAULT-VALUE}); e.g. 90s, 10m.")
+    Duration wait;
+
+    @Option(names = "--no-wait", description = "Only send the request; do not wait for the plan.")
+    boolean noWait;
+
+    @Override
+    protected int execute(PrintWriter out) {
+        RunRequest request = RunRequests.stamp(RunRequests.read(file), Instant.now());
+        try (RunClient client = RunClient.fromEnvironment()) {
+            if (noWait) {
+                out.println(RunSubmission.sentLine(client.submit(request)));
+                return 0;
+            }
+            RunPlanned plan = RunSubmission.submitAndAwait(client, request, wait, line -> {
+                out.println(line);
+                out.flush();
+            });
+            out.println();
+            out.print(PlanReport.render(plan));
+            return 0;
+        }
+    }
+}
