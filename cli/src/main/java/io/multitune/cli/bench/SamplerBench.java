@@ -156,6 +156,10 @@ public final class SamplerBench extends CommandSupport.Action {
                     train, c.distinctTrainIds() == train && c.trainExamples() == planned, c.validationExamples(),
                     pass.input.describe());
             long first = pass.input.firstMillis();
+            // The sampler can only plan once its pool is complete: reading, then publishing, are two phases.
+            long plannedAt = pass.plan.plannedAt().toEpochMilli();
+            check += String.format(Locale.ROOT, " planned_after_s=%.3f published_in_s=%.3f",
+                    (plannedAt - first) / 1000.0, (c.lastAppendMillis() - plannedAt) / 1000.0);
             return BenchStage.ofWindow(measured.size(), first, c.lastAppendMillis(),
                     cpu.cpuSecondsBetween(first, c.lastAppendMillis()), check);
         }

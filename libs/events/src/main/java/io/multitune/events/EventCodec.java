@@ -34,6 +34,8 @@ public final class EventCodec {
 
     private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectWriter> writers =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private EventCodec() {
     }
@@ -73,9 +75,25 @@ public final class EventCodec {
         return decode(body, type.javaType());
     }
 
-    /** Reads an event of a known type; checks its schema version. */
+    /**
+     * Reads an event of a known type; checks its schema version. The body is bound straight to the record (one
+     * pass; events are read on every consumer's hot path); only when that fails, or the version is not readable,
+     * is it read again as a tree, to name the offending field or version precisely.
+     */
     public <T extends PipelineEvent> T decode(byte[] body, Class<T> javaType) {
         EventType type = EventType.of(javaType);
+        try {
+            T event = readers.computeIfAbsent(javaType, mapper::readerFor).readValue(body);
+            if (event != null && type.readableVersions().contains(event.schemaVersion())) {
+                return event;
+            }
+        } catch (IOException e) {
+            // fall through: the tree pass below reports what is wrong
+        }
+        return decodeViaTree(body, type, javaType);
+    }
+
+    private <T extends PipelineEvent> T decodeViaTree(byte[] body, EventType type, Class<T> javaType) {
         JsonNode tree;
         try {
             tree = mapper.readTree(body);

@@ -3,7 +3,6 @@ package io.multitune.sampler;
 import io.multitune.events.EventCodec;
 import io.multitune.events.TrainingBatch;
 import io.multitune.sampling.pool.PoolExample;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -29,20 +28,24 @@ final class BatchEncoder {
         if (tail < 0 || head[tail] != '[' || head[tail + 1] != ']' || head[tail + 2] != '}') {
             throw new IllegalStateException("unexpected TrainingBatch encoding: examples is not the last field");
         }
-        int size = head.length + examples.size();
+        int size = head.length + Math.max(0, examples.size() - 1);
         for (PoolExample e : examples) {
             size += e.json().length;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        out.write(head, 0, tail + 1);
+        // Sized exactly and filled in place: a batch is tens of KB and a stream-and-copy would copy it twice.
+        byte[] out = new byte[size];
+        System.arraycopy(head, 0, out, 0, tail + 1);
+        int at = tail + 1;
         for (int i = 0; i < examples.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out[at++] = ',';
             }
-            out.writeBytes(examples.get(i).json());
+            byte[] json = examples.get(i).json();
+            System.arraycopy(json, 0, out, at, json.length);
+            at += json.length;
         }
-        out.write(']');
-        out.write('}');
-        return out.toByteArray();
+        out[at++] = ']';
+        out[at] = '}';
+        return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.multitune.sampler;
 
 import io.multitune.events.Split;
-import io.multitune.events.StandardExample;
 import io.multitune.sampling.pool.PoolExample;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,17 +19,16 @@ final class PoolStore {
     private final Map<String, String> testDatasetById = new HashMap<>();
     private final Map<String, DatasetPool> byDataset = new HashMap<>();
 
-    void put(StandardExample example, byte[] json) {
+    void put(PoolExample example) {
         remove(example.id());
         if (example.split() == Split.TEST) {
             testDatasetById.put(example.id(), example.datasetId());
             dataset(example.datasetId()).count(Split.TEST, 1);
             return;
         }
-        PoolExample pooled = PoolExample.of(example, json);
-        byId.put(pooled.id(), pooled);
+        byId.put(example.id(), example);
         DatasetPool pool = dataset(example.datasetId());
-        pool.examples(example.split()).put(pooled.id(), pooled);
+        pool.examples(example.split()).put(example.id(), example);
         pool.count(example.split(), 1);
     }
 

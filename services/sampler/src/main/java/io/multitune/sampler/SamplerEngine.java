@@ -9,10 +9,10 @@ import io.multitune.events.EventCodec;
 import io.multitune.events.PipelineEvent;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRejected;
-import io.multitune.events.StandardExample;
 import io.multitune.events.Topics;
 import io.multitune.events.TrainingEnded;
 import io.multitune.events.ValidationReported;
+import io.multitune.sampling.pool.PoolExampleReader;
 import io.multitune.sampling.pool.TaskPool;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -199,8 +199,7 @@ public class SamplerEngine {
             datasets.pools().remove(r.key());
             return;
         }
-        StandardExample example = EventCodec.INSTANCE.decode(r.value(), StandardExample.class);
-        datasets.pools().put(example, r.value());
+        datasets.pools().put(PoolExampleReader.read(r.value()));
     }
 
     private void applyDataset(PipelineEvent event) {

@@ -1,0 +1,119 @@
+package io.multitune.sampling.pool;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.multitune.events.Split;
+import io.multitune.events.StandardExample;
+import java.io.IOException;
+
+/**
+ * Reads the few fields of a standard example's JSON that sampling decides on, in one streaming pass, without
+ * building the example: input texts are measured (their length in UTF-16 units, as {@link String#length()}) but
+ * never turned into strings. Pools hold every example of every dataset, so this is the sampler's per-example cost;
+ * it yields the same {@link PoolExample} as {@link PoolExample#of(StandardExample, byte[])}.
+ */
+public final class PoolExampleReader {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private PoolExampleReader() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the field when the JSON is malformed or not a readable version-1 example
+     */
+    public static PoolExample read(byte[] json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            return read(p, json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("example JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static PoolExample read(JsonParser p, byte[] json) throws IOException {
+        expect(p.nextToken() == JsonToken.START_OBJECT, "body must be a JSON object");
+        Fields f = new Fields();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "schemaVersion" -> f.version = p.getIntValue();
+                case "id" -> f.id = p.getText();
+                case "datasetId" -> f.datasetId = p.getText();
+                case "split" -> f.split = Split.parse(p.getText());
+                case "difficulty" -> f.difficulty = value == JsonToken.VALUE_NULL ? null : p.getDoubleValue();
+                case "input" -> readInput(p, f);
+                case "target" -> readTarget(p, f);
+                default -> p.skipChildren();
+            }
+        }
+        expect(f.version == StandardExample.SCHEMA_VERSION, "field schemaVersion: version " + f.version
+                + " is not supported by this reader (supported: " + StandardExample.SCHEMA_VERSION + ")");
+        expect(f.id != null, "field id: missing");
+        expect(f.datasetId != null, "field datasetId: missing");
+        expect(f.split != null, "field split: missing");
+        return new PoolExample(f.id, f.datasetId, f.split, f.label, f.length + Math.max(0, f.pieces - 1),
+                f.difficulty, json);
+    }
+
+    private static void readInput(JsonParser p, Fields f) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                f.measure(p);
+            } else if (value == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        f.measure(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void readTarget(JsonParser p, Fields f) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("label") && value == JsonToken.VALUE_STRING) {
+                f.label = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void expect(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("example JSON: " + message);
+        }
+    }
+
+    private static final class Fields {
+        int version = -1;
+        String id;
+        String datasetId;
+        Split split;
+        String label;
+        Double difficulty;
+        int length;
+        int pieces;
+
+        void measure(JsonParser p) throws IOException {
+            length += p.getTextLength();
+            pieces++;
+        }
+    }
+}
