@@ -1,0 +1,123 @@
+package io.multitune.encoder.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import io.multitune.encoder.weights.BertConfig;
+import io.multitune.encoder.weights.BertDense;
+import io.multitune.encoder.weights.BertLayerWeights;
+import io.multitune.encoder.weights.BertNames;
+import io.multitune.encoder.weights.DenseWeights;
+import io.multitune.encoder.weights.LayerNormWeights;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/** One post-LayerNorm BERT layer in DJL, with its LoRA branches or bottleneck adapters. */
+final class EncoderLayer {
+
+    private final BertConfig config;
+    private final EncoderOptions options;
+    private final Map<BertDense, TrainableDense> dense = new EnumMap<>(BertDense.class);
+    private final Parameter[] attentionNorm;
+    private final Parameter[] outputNorm;
+    private final BottleneckAdapter attentionAdapter;
+    private final BottleneckAdapter outputAdapter;
+
+    EncoderLayer(EncoderParameters params, int index, BertLayerWeights w, BertConfig config, EncoderOptions options,
+                 SplittableRandom random) {
+        this.config = config;
+        this.options = options;
+        AdapterSpec adapter = options.adapter();
+        boolean full = adapter instanceof AdapterSpec.Full;
+        Set<BertDense> loraTargets = adapter instanceof AdapterSpec.Lora lora
+                ? LoraTarget.dense(lora.targets()) : Set.of();
+        for (BertDense d : BertDense.values()) {
+            String name = d.name(index);
+            dense.put(d, loraTargets.contains(d)
+                    ? TrainableDense.withLora(params, name, w.dense(d), (AdapterSpec.Lora) adapter, random)
+                    : TrainableDense.plain(params, name, w.dense(d), full));
+        }
+        String prefix = BertNames.layer(index);
+        attentionNorm = layerNorm(params, prefix + BertNames.ATTENTION_LAYER_NORM, w.attentionLayerNorm(), full);
+        outputNorm = layerNorm(params, prefix + BertNames.OUTPUT_LAYER_NORM, w.outputLayerNorm(), full);
+        boolean adaptersTrain = full || adapter instanceof AdapterSpec.Bottleneck;
+        if (w.hasAdapters()) {
+            attentionAdapter = BottleneckAdapter.of(params, prefix + BertNames.ATTENTION_ADAPTER, w.attentionAdapter(),
+                    adaptersTrain);
+            outputAdapter = BottleneckAdapter.of(params, prefix + BertNames.OUTPUT_ADAPTER, w.outputAdapter(),
+                    adaptersTrain);
+        } else if (adapter instanceof AdapterSpec.Bottleneck b) {
+            attentionAdapter = BottleneckAdapter.initial(params, prefix + BertNames.ATTENTION_ADAPTER, config.hidden(),
+                    b.size(), random);
+            outputAdapter = BottleneckAdapter.initial(params, prefix + BertNames.OUTPUT_ADAPTER, config.hidden(),
+                    b.size(), random);
+        } else {
+            attentionAdapter = null;
+            outputAdapter = null;
+        }
+    }
+
+    static Parameter[] layerNorm(EncoderParameters params, String name, LayerNormWeights w, boolean trainable) {
+        return new Parameter[] {
+            params.create(BertNames.weight(name), w.gamma(), Parameter.Type.GAMMA, trainable),
+            params.create(BertNames.bias(name), w.beta(), Parameter.Type.BETA, trainable)
+        };
+    }
+
+    static NDArray normalise(NDArray x, Parameter[] norm, BertConfig config) {
+        return LayerNorm.layerNorm(x, new Shape(config.hidden()), norm[0].getArray(), norm[1].getArray(),
+                config.layerNormEps()).singletonOrThrow();
+    }
+
+    static NDArray dropout(NDArray x, float rate, boolean training) {
+        return training && rate > 0f ? Dropout.dropout(x, rate, true).singletonOrThrow() : x;
+    }
+
+    /** x [batch, seq, hidden], maskBias [batch, 1, 1, seq] → [batch, seq, hidden]. */
+    NDArray forward(NDArray x, NDArray maskBias, boolean training) {
+        NDArray attended = dense.get(BertDense.ATTENTION_OUTPUT).forward(selfAttention(x, maskBias, training), training);
+        attended = dropout(attended, options.hiddenDropout(), training);
+        if (attentionAdapter != null) {
+            attended = attentionAdapter.forward(attended, training);
+        }
+        NDArray a = normalise(attended.add(x), attentionNorm, config);
+        NDArray inner = Activation.gelu(dense.get(BertDense.INTERMEDIATE).forward(a, training));
+        NDArray out = dropout(dense.get(BertDense.OUTPUT).forward(inner, training), options.hiddenDropout(), training);
+        if (outputAdapter != null) {
+            out = outputAdapter.forward(out, training);
+        }
+        return normalise(out.add(a), outputNorm, config);
+    }
+
+    private NDArray selfAttention(NDArray x, NDArray maskBias, boolean training) {
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        long seq = shape.get(1);
+        Shape heads = new Shape(batch, seq, config.heads(), config.headSize());
+        // Scaling Q by 1/√d before Q·Kᵀ equals scaling the scores, on d/seq of the values.
+        NDArray q = dense.get(BertDense.QUERY).forward(x, training).mul((float) (1.0 / Math.sqrt(config.headSize())))
+                .reshape(heads).transpose(0, 2, 1, 3);
+        NDArray k = dense.get(BertDense.KEY).forward(x, training).reshape(heads).transpose(0, 2, 3, 1);
+        NDArray v = dense.get(BertDense.VALUE).forward(x, training).reshape(heads).transpose(0, 2, 1, 3);
+        NDArray probs = dropout(q.matMul(k).add(maskBias).softmax(-1), options.attentionDropout(), training);
+        return probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hidden());
+    }
+
+    BertLayerWeights export() {
+        Map<BertDense, DenseWeights> weights = new EnumMap<>(BertDense.class);
+        dense.forEach((d, layer) -> weights.put(d, layer.export()));
+        return new BertLayerWeights(weights, exportNorm(attentionNorm), exportNorm(outputNorm),
+                attentionAdapter == null ? null : attentionAdapter.export(),
+                outputAdapter == null ? null : outputAdapter.export());
+    }
+
+    static LayerNormWeights exportNorm(Parameter[] norm) {
+        return new LayerNormWeights(EncoderParameters.values(norm[0]), EncoderParameters.values(norm[1]));
+    }
+}

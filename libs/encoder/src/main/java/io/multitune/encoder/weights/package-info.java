@@ -1,0 +1,5 @@
+/**
+ * BERT weights as plain Java values: the contract between the ONNX reader and writer (which need no native engine)
+ * and the trainable DJL encoder. Dense weights use PyTorch's [out, in] layout; the ONNX side transposes.
+ */
+package io.multitune.encoder.weights;
