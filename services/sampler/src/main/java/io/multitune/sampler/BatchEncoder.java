@@ -2,6 +2,7 @@ package io.multitune.sampler;
 
 import io.multitune.events.EventCodec;
 import io.multitune.events.TrainingBatch;
+import io.multitune.sampling.pool.ExampleBytes;
 import io.multitune.sampling.pool.PoolExample;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,7 +31,7 @@ final class BatchEncoder {
         }
         int size = head.length + Math.max(0, examples.size() - 1);
         for (PoolExample e : examples) {
-            size += e.json().length;
+            size += e.json().length();
         }
         // Sized exactly and filled in place: a batch is tens of KB and a stream-and-copy would copy it twice.
         byte[] out = new byte[size];
@@ -40,9 +41,9 @@ final class BatchEncoder {
             if (i > 0) {
                 out[at++] = ',';
             }
-            byte[] json = examples.get(i).json();
-            System.arraycopy(json, 0, out, at, json.length);
-            at += json.length;
+            ExampleBytes json = examples.get(i).json();
+            json.copyTo(out, at);
+            at += json.length();
         }
         out[at++] = ']';
         out[at] = '}';

@@ -1,6 +1,7 @@
 package io.multitune.sampler;
 
 import io.multitune.events.Split;
+import io.multitune.sampling.pool.ExampleSlabs;
 import io.multitune.sampling.pool.PoolExample;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,6 +19,12 @@ final class PoolStore {
     private final Map<String, PoolExample> byId = new HashMap<>();
     private final Map<String, String> testDatasetById = new HashMap<>();
     private final Map<String, DatasetPool> byDataset = new HashMap<>();
+    private final ExampleSlabs slabs = new ExampleSlabs();
+
+    /** Where examples' JSON is kept: off the heap, so pools never weigh on garbage collection. */
+    ExampleSlabs slabs() {
+        return slabs;
+    }
 
     void put(PoolExample example) {
         remove(example.id());

@@ -199,7 +199,7 @@ public class SamplerEngine {
             datasets.pools().remove(r.key());
             return;
         }
-        datasets.pools().put(PoolExampleReader.read(r.value()));
+        datasets.pools().put(PoolExampleReader.read(r.value(), datasets.pools().slabs()::append));
     }
 
     private void applyDataset(PipelineEvent event) {

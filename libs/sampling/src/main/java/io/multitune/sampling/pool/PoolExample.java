@@ -15,12 +15,12 @@ import java.util.List;
  * @param json       the example's JSON body on the examples topic (never modified)
  */
 public record PoolExample(String id, String datasetId, Split split, String label, int length, Double difficulty,
-                          byte[] json) {
+                          ExampleBytes json) {
 
     public static PoolExample of(StandardExample example, byte[] json) {
         String label = example.target() == null ? null : example.target().label();
         return new PoolExample(example.id(), example.datasetId(), example.split(), label,
-                inputLength(example.input()), example.difficulty(), json);
+                inputLength(example.input()), example.difficulty(), ExampleBytes.of(json));
     }
 
     static int inputLength(ExampleInput input) {
@@ -45,7 +45,7 @@ public record PoolExample(String id, String datasetId, Split split, String label
         return length + Math.max(0, pieces - 1);
     }
 
-    // Records compare arrays by identity; an example is identified by its id.
+    // An example is identified by its id; its bytes may live anywhere.
     @Override
     public boolean equals(Object other) {
         return other instanceof PoolExample p && p.id.equals(id);

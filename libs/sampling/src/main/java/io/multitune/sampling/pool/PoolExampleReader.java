@@ -23,14 +23,23 @@ public final class PoolExampleReader {
      * @throws IllegalArgumentException naming the field when the JSON is malformed or not a readable version-1 example
      */
     public static PoolExample read(byte[] json) {
+        return read(json, ExampleBytes::of);
+    }
+
+    /**
+     * Reads an example and keeps its JSON where {@code keep} puts it (e.g. {@link ExampleSlabs#append}), after the
+     * fields were read, so a malformed example is never stored.
+     */
+    public static PoolExample read(byte[] json, java.util.function.Function<byte[], ExampleBytes> keep) {
         try (JsonParser p = JSON.createParser(json)) {
-            return read(p, json);
+            return read(p, json, keep);
         } catch (IOException e) {
             throw new IllegalArgumentException("example JSON: " + e.getMessage(), e);
         }
     }
 
-    private static PoolExample read(JsonParser p, byte[] json) throws IOException {
+    private static PoolExample read(JsonParser p, byte[] json, java.util.function.Function<byte[], ExampleBytes> keep)
+            throws IOException {
         expect(p.nextToken() == JsonToken.START_OBJECT, "body must be a JSON object");
         Fields f = new Fields();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -39,7 +48,7 @@ public final class PoolExampleReader {
             switch (name) {
                 case "schemaVersion" -> f.version = p.getIntValue();
                 case "id" -> f.id = p.getText();
-                case "datasetId" -> f.datasetId = p.getText();
+                case "datasetId" -> f.datasetId = p.getText().intern();
                 case "split" -> f.split = Split.parse(p.getText());
                 case "difficulty" -> f.difficulty = value == JsonToken.VALUE_NULL ? null : p.getDoubleValue();
                 case "input" -> readInput(p, f);
@@ -53,7 +62,7 @@ public final class PoolExampleReader {
         expect(f.datasetId != null, "field datasetId: missing");
         expect(f.split != null, "field split: missing");
         return new PoolExample(f.id, f.datasetId, f.split, f.label, f.length + Math.max(0, f.pieces - 1),
-                f.difficulty, json);
+                f.difficulty, keep.apply(json));
     }
 
     private static void readInput(JsonParser p, Fields f) throws IOException {
@@ -88,7 +97,8 @@ public final class PoolExampleReader {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (name.equals("label") && value == JsonToken.VALUE_STRING) {
-                f.label = p.getText();
+                // Labels and dataset ids repeat across a whole pool: one instance each instead of one per example.
+                f.label = p.getText().intern();
             } else {
                 p.skipChildren();
             }

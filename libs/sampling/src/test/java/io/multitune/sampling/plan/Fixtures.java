@@ -3,6 +3,7 @@ package io.multitune.sampling.plan;
 import io.multitune.events.RunRequest;
 import io.multitune.events.Split;
 import io.multitune.events.TaskType;
+import io.multitune.sampling.pool.ExampleBytes;
 import io.multitune.sampling.pool.PoolExample;
 import io.multitune.sampling.pool.TaskPool;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ public final class Fixtures {
 
     public static PoolExample example(String id, Split split, String label, int length, Double difficulty) {
         return new PoolExample(id, "ds-" + id.split("-")[0], split, label, length, difficulty,
-                ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+                ExampleBytes.of(("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A task whose train examples carry labels a, b, a, b, … and lengths 1, 2, 3, …; validation likewise. */

@@ -32,7 +32,7 @@ class PoolExampleReaderTest {
         assertEquals(full.label(), streamed.label());
         assertEquals(full.length(), streamed.length());
         assertEquals(full.difficulty(), streamed.difficulty());
-        assertTrue(streamed.json() == json, "keeps the very bytes it read");
+        assertTrue(java.util.Arrays.equals(streamed.json().toArray(), json), "keeps the very bytes it read");
     }
 
     @Test
