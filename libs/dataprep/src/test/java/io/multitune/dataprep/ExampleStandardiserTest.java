@@ -112,6 +112,18 @@ class ExampleStandardiserTest {
     }
 
     @Test
+    void anOptionalDifficultyIsKeptForCurriculumSamplingAndMustBeANumber() {
+        DatasetSpec spec = Specs.of(TaskType.TEXT_CLASSIFICATION, SourceFormat.JSONL).build();
+        Candidate scored = ok(spec, map("text", "a", "label", "pos", "difficulty", " 0.75 "));
+        assertEquals(0.75, scored.example().difficulty());
+        assertNull(ok(spec, map("text", "a", "label", "pos")).example().difficulty());
+        assertEquals(scored.example().id(), ok(spec, map("text", "a", "label", "pos", "difficulty", 2L)).example()
+                .id(), "a score does not change which example it is");
+        rejected(spec, map("text", "a", "label", "pos", "difficulty", "hard"), RejectReason.INVALID_VALUE,
+                "difficulty");
+    }
+
+    @Test
     void extractiveQaFindsTheAnswerOrChecksTheGivenStart() {
         DatasetSpec spec = Specs.of(TaskType.EXTRACTIVE_QA, SourceFormat.JSONL).build();
         Candidate found = ok(spec, map("question", "Capital?", "context", "Paris is the capital. Paris!",
