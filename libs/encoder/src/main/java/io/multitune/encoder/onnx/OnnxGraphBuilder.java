@@ -44,6 +44,11 @@ public final class OnnxGraphBuilder {
         return name;
     }
 
+    /** Whether a value (input, weight, constant or node output) of this name exists already. */
+    public boolean defines(String name) {
+        return values.contains(name);
+    }
+
     /** Declares an existing value as a graph output. */
     public void output(String value, TensorProto.DataType type, Object... dims) {
         if (!values.contains(value)) {
