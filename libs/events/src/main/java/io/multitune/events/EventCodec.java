@@ -47,10 +47,22 @@ public final class EventCodec {
 
     public byte[] encode(PipelineEvent event) {
         try {
-            return writers.computeIfAbsent(event.getClass(), mapper::writerFor).writeValueAsBytes(event);
+            return writerFor(event.getClass()).writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new EventFormatException("cannot write " + event.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    // Looked up before computing: a bound method reference passed to computeIfAbsent is a new object on every call,
+    // and encoding sits on every producer's hot path.
+    private com.fasterxml.jackson.databind.ObjectWriter writerFor(Class<?> type) {
+        com.fasterxml.jackson.databind.ObjectWriter writer = writers.get(type);
+        return writer != null ? writer : writers.computeIfAbsent(type, mapper::writerFor);
+    }
+
+    private com.fasterxml.jackson.databind.ObjectReader readerFor(Class<?> type) {
+        com.fasterxml.jackson.databind.ObjectReader reader = readers.get(type);
+        return reader != null ? reader : readers.computeIfAbsent(type, mapper::readerFor);
     }
 
     /** CloudEvents headers for an event sent by {@code source}; the subject is the event's own. */
@@ -83,7 +95,7 @@ public final class EventCodec {
     public <T extends PipelineEvent> T decode(byte[] body, Class<T> javaType) {
         EventType type = EventType.of(javaType);
         try {
-            T event = readers.computeIfAbsent(javaType, mapper::readerFor).readValue(body);
+            T event = readerFor(javaType).readValue(body);
             if (event != null && type.readableVersions().contains(event.schemaVersion())) {
                 return event;
             }
