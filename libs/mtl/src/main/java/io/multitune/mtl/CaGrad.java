@@ -46,11 +46,6 @@ public final class CaGrad implements TaskWeighting {
     }
 
     @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public Step combine(StepInput input) {
         double[] losses = Checks.losses(input, tasks);
         double[][] gram = Checks.gram(input, tasks);

@@ -38,16 +38,6 @@ public final class DynamicWeightAverage implements TaskWeighting {
     }
 
     @Override
-    public boolean needsGradients() {
-        return false;
-    }
-
-    @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public Step combine(StepInput input) {
         double[] losses = Checks.losses(input, tasks);
         return new Step(weights.clone(), weights.clone(), Vectors.dot(weights, losses));

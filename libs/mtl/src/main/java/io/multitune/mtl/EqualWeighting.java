@@ -26,16 +26,6 @@ public final class EqualWeighting implements TaskWeighting {
     }
 
     @Override
-    public boolean needsGradients() {
-        return false;
-    }
-
-    @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public Step combine(StepInput input) {
         double[] losses = Checks.losses(input, tasks);
         return new Step(Vectors.filled(tasks, 1), Vectors.filled(tasks, 1), Vectors.sum(losses));

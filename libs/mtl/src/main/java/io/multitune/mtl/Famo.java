@@ -50,16 +50,6 @@ public final class Famo implements TaskWeighting {
     }
 
     @Override
-    public boolean needsGradients() {
-        return false;
-    }
-
-    @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public boolean needsLossesAfterUpdate() {
         return true;
     }

@@ -44,11 +44,6 @@ public final class GradNormWeighting implements TaskWeighting {
     }
 
     @Override
-    public boolean needsGradients() {
-        return false;
-    }
-
-    @Override
     public boolean needsSharedLayerNorms() {
         return true;
     }

@@ -43,11 +43,6 @@ public final class PcGrad implements TaskWeighting {
     }
 
     @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public Step combine(StepInput input) {
         double[] losses = Checks.losses(input, tasks);
         double[][] gram = Checks.gram(input, tasks);

@@ -26,16 +26,6 @@ public final class StaticWeighting implements TaskWeighting {
     }
 
     @Override
-    public boolean needsGradients() {
-        return false;
-    }
-
-    @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public Step combine(StepInput input) {
         double[] losses = Checks.losses(input, weights.length);
         return new Step(weights.clone(), weights.clone(), Vectors.dot(weights, losses));

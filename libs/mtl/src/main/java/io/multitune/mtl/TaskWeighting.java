@@ -18,10 +18,14 @@ public interface TaskWeighting {
     int tasks();
 
     /** Whether {@link StepInput#gram()} must be given: the trainer then computes the per-task gradients. */
-    boolean needsGradients();
+    default boolean needsGradients() {
+        return false;
+    }
 
     /** Whether {@link StepInput#sharedLayerGradNorms()} must be given (GradNorm). */
-    boolean needsSharedLayerNorms();
+    default boolean needsSharedLayerNorms() {
+        return false;
+    }
 
     /**
      * Whether the trainer must call {@link #afterUpdate} after each optimiser step (FAMO): it then re-evaluates the

@@ -40,16 +40,6 @@ public final class UncertaintyWeighting implements TaskWeighting {
     }
 
     @Override
-    public boolean needsGradients() {
-        return false;
-    }
-
-    @Override
-    public boolean needsSharedLayerNorms() {
-        return false;
-    }
-
-    @Override
     public Step combine(StepInput input) {
         double[] losses = Checks.losses(input, tasks());
         double[] weights = new double[tasks()];
