@@ -101,7 +101,11 @@ final class EncoderLayer {
         long seq = shape.get(1);
         Shape heads = new Shape(batch, seq, config.heads(), config.headSize());
         // Scaling Q by 1/√d before Q·Kᵀ equals scaling the scores, on d/seq of the values.
-        NDArray q = dense.get(BertDense.QUERY).forward(x, training).mul((float) (1.0 / Math.sqrt(config.headSize())))
+        NDArray query = dense.get(BertDense.QUERY).forward(x, training);
+        // A constant given as a Java number becomes a tensor over a buffer DJL frees at once, while autograd keeps it
+        // for the backward pass: gradients then read freed memory (NaNs at random steps). A tensor the step's
+        // manager owns stays alive until the step ends.
+        NDArray q = query.mul(query.getManager().create((float) (1.0 / Math.sqrt(config.headSize()))))
                 .reshape(heads).transpose(0, 2, 1, 3);
         NDArray k = dense.get(BertDense.KEY).forward(x, training).reshape(heads).transpose(0, 2, 3, 1);
         NDArray v = dense.get(BertDense.VALUE).forward(x, training).reshape(heads).transpose(0, 2, 1, 3);

@@ -58,7 +58,8 @@ final class TrainableDense {
                 ? Dropout.dropout(x, loraDropout, true).singletonOrThrow() : x;
         NDArray down = Linear.linear(branchInput, loraA.getArray()).singletonOrThrow();
         NDArray up = Linear.linear(down, loraB.getArray()).singletonOrThrow();
-        return y.add(up.mul(loraScaling));
+        // The scaling as a tensor of the step's manager, not a Java number: see EncoderLayer#selfAttention.
+        return y.add(up.mul(up.getManager().create(loraScaling)));
     }
 
     /** Current weights with LoRA merged in: W + scaling · B A. */
