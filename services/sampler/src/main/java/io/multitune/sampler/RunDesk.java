@@ -62,6 +62,10 @@ final class RunDesk {
         return new ArrayList<>(waiting.values());
     }
 
+    int waitingCount() {
+        return waiting.size();
+    }
+
     List<RunPlanned> plans() {
         return new ArrayList<>(plans.values());
     }

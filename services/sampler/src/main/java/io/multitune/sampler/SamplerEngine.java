@@ -132,7 +132,7 @@ public class SamplerEngine {
             LOG.errorf(e, "sampler step failed; retried on the next record or tick");
         }
         metrics.poolExamples(datasets.pools().size());
-        metrics.waitingRuns(runs.waiting().size());
+        metrics.waitingRuns(runs.waitingCount());
     }
 
     private void goLive() {
@@ -151,10 +151,13 @@ public class SamplerEngine {
         }
         live = true;
         LOG.infof("state restored: %d examples, %d runs planned, %d waiting, %d jobs to continue",
-                datasets.pools().size(), runs.plans().size(), runs.waiting().size(), jobs.activeJobs());
+                datasets.pools().size(), runs.plans().size(), runs.waitingCount(), jobs.activeJobs());
     }
 
     private void decideWaiting() {
+        if (runs.waitingCount() == 0) {
+            return; // the common case, on every acknowledgement while jobs stream
+        }
         Instant now = Instant.now();
         for (RunDesk.Waiting waiting : runs.waiting()) {
             RunDecider.Decision decision;

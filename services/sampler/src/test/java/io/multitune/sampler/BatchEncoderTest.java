@@ -10,6 +10,7 @@ import io.multitune.events.StandardExample;
 import io.multitune.events.TaskType;
 import io.multitune.events.TrainingBatch;
 import io.multitune.sampling.pool.PoolExample;
+import io.multitune.sampling.pool.PoolExampleReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class BatchEncoderTest {
     @Test
     void splicedBatchDecodesToTheSameBatchTheCodecWouldWrite() {
         List<StandardExample> examples = List.of(example("a", "first \"quoted\""), example("b", "second"));
-        List<PoolExample> pooled = examples.stream().map(e -> PoolExample.of(e, EventCodec.INSTANCE.encode(e)))
+        List<PoolExample> pooled = examples.stream().map(e -> PoolExampleReader.read(EventCodec.INSTANCE.encode(e)))
                 .toList();
         TrainingBatch header = new TrainingBatch(1, "run \"1\"", "run.mtl", 3, TrainingBatch.Kind.TRAIN, 4, 0, false,
                 List.of());

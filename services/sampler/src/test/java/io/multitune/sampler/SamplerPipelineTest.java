@@ -218,11 +218,23 @@ class SamplerPipelineTest {
         List<StandardExample> examples = SamplerTestData.examples(kafka, d, d, 30);
         String runId = id("waiting-run");
         submit(request(runId, List.of(d), 4, new RunRequest.Budget(2L, null), false));
-        Thread.sleep(1500);
+        awaitWaitingRuns();
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("multitune_sampler_runs_waiting"));
         SamplerTestData.profile(kafka, d, d, examples);
         assertEquals(RunPlanned.class, answer(runId).getClass());
+    }
+
+    /** Until the sampler has taken the request in and holds it waiting (instead of a fixed sleep). */
+    private static void awaitWaitingRuns() throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!given().when().get("/q/metrics").asString().lines()
+                .anyMatch(l -> l.startsWith("multitune_sampler_runs_waiting ") && !l.endsWith(" 0.0"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the request never showed as waiting");
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.io.IOException;
  * Reads the few fields of a standard example's JSON that sampling decides on, in one streaming pass, without
  * building the example: input texts are measured (their length in UTF-16 units, as {@link String#length()}) but
  * never turned into strings. Pools hold every example of every dataset, so this is the sampler's per-example cost;
- * it yields the same {@link PoolExample} as {@link PoolExample#of(StandardExample, byte[])}.
+ * a test checks it against a full decode of every input and target shape.
  */
 public final class PoolExampleReader {
     private static final JsonFactory JSON = new JsonFactory();

@@ -25,7 +25,7 @@ class PoolExampleReaderTest {
     private static void assertSameAsFullDecode(StandardExample example) {
         byte[] json = EventCodec.INSTANCE.encode(example);
         PoolExample streamed = PoolExampleReader.read(json);
-        PoolExample full = PoolExample.of(example, json);
+        PoolExample full = fullDecode(example, json);
         assertEquals(full.id(), streamed.id());
         assertEquals(full.datasetId(), streamed.datasetId());
         assertEquals(full.split(), streamed.split());
@@ -33,6 +33,23 @@ class PoolExampleReaderTest {
         assertEquals(full.length(), streamed.length());
         assertEquals(full.difficulty(), streamed.difficulty());
         assertTrue(java.util.Arrays.equals(streamed.json().toArray(), json), "keeps the very bytes it read");
+    }
+
+    /** The reference: what a full decode of the example gives (input texts joined by one space, tokens too). */
+    private static PoolExample fullDecode(StandardExample example, byte[] json) {
+        ExampleInput in = example.input();
+        List<String> pieces = new java.util.ArrayList<>();
+        for (String text : new String[] {in.text(), in.textPair(), in.question(), in.context()}) {
+            if (text != null) {
+                pieces.add(text);
+            }
+        }
+        if (in.tokens() != null) {
+            pieces.addAll(in.tokens());
+        }
+        String label = example.target() == null ? null : example.target().label();
+        return new PoolExample(example.id(), example.datasetId(), example.split(), label,
+                String.join(" ", pieces).length(), example.difficulty(), ExampleBytes.of(json));
     }
 
     @Test
