@@ -30,6 +30,11 @@ public final class Channels {
      */
     public static final String TRAINING_OUT = "training-out";
 
+    /** The trainer reads run plans here, to queue each planned job as a ticket on {@link Topics#JOBS}. */
+    public static final String TRAINER_RUNS_IN = "trainer-runs-in";
+    /** The trainer queues job tickets here. */
+    public static final String JOBS_OUT = "jobs-out";
+
     private Channels() {
     }
 }

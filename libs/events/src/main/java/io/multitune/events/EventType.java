@@ -16,7 +16,11 @@ public enum EventType {
     TRAINING_BATCH("io.multitune.batch", TrainingBatch.class, Set.of(1)),
     BATCHES_ACKNOWLEDGED("io.multitune.training.batches-acknowledged", BatchesAcknowledged.class, Set.of(1)),
     VALIDATION_REPORTED("io.multitune.training.validation-reported", ValidationReported.class, Set.of(1)),
-    TRAINING_ENDED("io.multitune.training.ended", TrainingEnded.class, Set.of(1));
+    TRAINING_ENDED("io.multitune.training.ended", TrainingEnded.class, Set.of(1)),
+    JOB_QUEUED("io.multitune.training.job-queued", JobQueued.class, Set.of(1)),
+    TRAINING_STARTED("io.multitune.training.started", TrainingStarted.class, Set.of(1)),
+    TRAINING_PROGRESS("io.multitune.training.progress", TrainingProgress.class, Set.of(1)),
+    MODEL_TRAINED("io.multitune.training.model-trained", ModelTrained.class, Set.of(1));
 
     private final String ceType;
     private final Class<? extends PipelineEvent> javaType;

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String RUNS = "multitune.runs";
     /** Balanced batches of one training job, in order; key = job id. */
     public static final String BATCHES = "multitune.batches";
+    /**
+     * Planned jobs waiting for a trainer (job-queued tickets); key = job id. Trainer replicas share it in one
+     * consumer group: its partitions bound how many replicas can train at once.
+     */
+    public static final String JOBS = "multitune.jobs";
     /** Training progress, checkpoints and model-trained events; key = job id. */
     public static final String TRAINING = "multitune.training";
     /** Per-model evaluations and the run's comparison; key = run id. */
@@ -23,7 +28,7 @@ public final class Topics {
 
     /** Every topic, in pipeline order. */
     public static final java.util.List<String> ALL = java.util.List.of(
-            DATA_RAW, DATA_DLQ, EXAMPLES, DATASETS, RUNS, BATCHES, TRAINING, EVALUATIONS, AUDITS);
+            DATA_RAW, DATA_DLQ, EXAMPLES, DATASETS, RUNS, BATCHES, JOBS, TRAINING, EVALUATIONS, AUDITS);
 
     private Topics() {
     }

@@ -127,6 +127,29 @@ class EventRoundTripTest {
     }
 
     @Test
+    void trainerEventsRoundTrip() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        RunPlanned.TaskPlan task = new RunPlanned.TaskPlan("sentiment", TaskType.TEXT_CLASSIFICATION,
+                List.of("sentiment-imdb"), List.of("negative", "positive"), 1.0, 800, 960, 1.2, 100);
+        RunPlanned plan = new RunPlanned(1, "run-1", fullRunRequest(), List.of(new RunPlanned.JobPlan("run-1.mtl",
+                RunPlanned.JobKind.MULTI_TASK, List.of(task), 100, 16, 3, "ab12")), at);
+        JobQueued queued = roundTrip(new JobQueued(1, "run-1", "run-1.mtl", plan, at));
+        assertEquals(100, queued.job().steps());
+        roundTrip(new TrainingStarted(1, "run-1", "run-1.mtl", "trainer-a", 40, 100, at));
+        roundTrip(new TrainingProgress(1, "run-1", "run-1.mtl", 50, 100, Map.of("sentiment", 0.42, "pos", 1.3),
+                Map.of("sentiment", 1.0, "pos", 0.8), 4.5e-4, 0.31, 51.6, 2.25, List.of("sentiment", "pos"),
+                List.of(List.of(1.0, -0.2), List.of(-0.2, 1.0)), at));
+        roundTrip(new TrainingProgress(1, "run-1", "run-1.mtl", 10, 100, Map.of(), Map.of(), 1e-4, 0.3, 50, 1.0,
+                List.of("sentiment"), null, at));
+        ModelTrained trained = roundTrip(new ModelTrained(1, "run-1", "run-1.mtl", RunPlanned.JobKind.MULTI_TASK,
+                List.of("sentiment"), 100, TrainingEnded.Outcome.COMPLETED, List.of(
+                new ModelTrained.Artifact("model", "runs/run-1/run-1.mtl/model.onnx", "ab".repeat(32), 90_000_000),
+                new ModelTrained.Artifact("manifest", "runs/run-1/run-1.mtl/manifest.json", "cd".repeat(32), 4096)),
+                Map.of("sentiment", new ValidationReported.TaskResult(0.3, "accuracy", 0.88, 200, false)), at));
+        assertEquals(4096, trained.artifact("manifest").orElseThrow().bytes());
+    }
+
+    @Test
     void recordRejectedRoundTrips() {
         roundTrip(new RecordRejected(1, "imdb", RejectReason.UNKNOWN_LABEL, "label", "label 'meh' is not in the label set",
                 "{\"text\":\"x\",\"class\":\"meh\"}", "utf-8", new SourcePosition(Topics.DATA_RAW, 1, 9, 0, null),
