@@ -67,6 +67,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long to wait for each dataset's profile (default: ${DEFAULT-VALUE}).")
     Duration profileTimeout = Duration.ofSeconds(180);
 
+    @Option(names = "--train-timeout", paramLabel = "DURATION", defaultValue = "60m",
+            converter = DurationConverter.class,
+            description = "How long to wait for the trainer to train every job of the demo run (default: "
+                    + "${DEFAULT-VALUE}).")
+    Duration trainTimeout = Duration.ofMinutes(60);
+
     @Option(names = "--plan-timeout", paramLabel = "DURATION", defaultValue = "180s",
             converter = DurationConverter.class,
             description = "How long to wait for the sampler's plan of the demo run (default: ${DEFAULT-VALUE}).")
@@ -94,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(new IngestStep());
         steps.add(new ReportStep());
         steps.add(new RunStep());
+        steps.add(new DemoTrainStep());
         return steps;
     }
 
@@ -110,6 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path root = layout.root();
         Path data = dataDir != null ? dataDir.toAbsolutePath() : layout.stateDir().resolve("demo-data");
         DemoContext ctx = new DemoContext(root, data, preset, profileTimeout, planTimeout, out);
+        ctx.trainTimeout = trainTimeout;
         List<DemoStep> steps = steps();
         out.println("multitune demo (preset " + preset.wireName() + ", project " + root + ")");
         int exit = 0;
@@ -313,11 +321,10 @@ public final class DemoCommand implements Callable<Integer> {
                     ctx.datasets.stream().map(DemoDatasets.Prepared::spec).toList()), Instant.now());
             try (RunClient client = RunClient.fromEnvironment()) {
                 RunPlanned plan = RunSubmission.submitAndAwait(client, request, ctx.planTimeout(), ctx::detail);
+                ctx.plan = plan;
                 ctx.out().println();
                 ctx.out().print(PlanReport.render(plan));
                 ctx.out().println();
-                ctx.detail("the jobs' first batches are on " + Topics.BATCHES + ", waiting for a trainer to "
-                        + "acknowledge them");
                 return "run " + plan.runId() + " planned, " + plan.jobs().size() + " jobs";
             }
         }

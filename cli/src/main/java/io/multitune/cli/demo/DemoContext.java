@@ -23,6 +23,10 @@ public final class DemoContext {
     public final List<IngestResult> sent = new ArrayList<>();
     /** Complete profiles, in dataset order. */
     public final List<DatasetProfiled> profiles = new ArrayList<>();
+    /** The demo run's plan, once the sampler has planned it. */
+    public io.multitune.events.RunPlanned plan;
+    /** How long the demo waits for the run's jobs to be trained. */
+    public Duration trainTimeout = Duration.ofMinutes(60);
 
     public DemoContext(Path projectRoot, Path dataDir, DemoPreset preset, Duration profileTimeout,
                        Duration planTimeout, PrintStream out) {

@@ -19,12 +19,13 @@ import picocli.CommandLine;
 class DemoRunStepTest {
 
     @Test
-    void theRunStepFollowsTheProfileReport() {
+    void theRunStepFollowsTheProfileReportAndTrainingFollowsTheRun() {
         DemoCommand demo = new DemoCommand();
         new CommandLine(demo).parseArgs("--no-build", "--no-start");
         List<String> names = demo.steps().stream().map(DemoStep::name).toList();
-        assertEquals(List.of("prepare datasets", "ingest", "profiles", "run plan"), names);
+        assertEquals(List.of("prepare datasets", "ingest", "profiles", "run plan", "training"), names);
         assertEquals(Duration.ofSeconds(180), demo.planTimeout);
+        assertEquals(Duration.ofMinutes(60), demo.trainTimeout);
     }
 
     @Test
@@ -45,8 +46,8 @@ class DemoRunStepTest {
 
         RunRequest full = DemoCommand.RunStep.request(DemoPreset.DEFAULT, List.of());
         assertNull(full.tasks().get(0).datasets(), "every dataset of the task when the demo has none of it");
-        assertEquals(new RunRequest.Budget(null, 1.0), full.budget());
-        assertNull(full.batchSize(), "the sampler's default");
+        assertEquals(new RunRequest.Budget(200L, null), full.budget());
+        assertEquals(16, full.batchSize());
         assertEquals(Boolean.TRUE, full.baselines());
     }
 
