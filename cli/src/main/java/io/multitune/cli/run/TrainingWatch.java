@@ -141,7 +141,11 @@ public final class TrainingWatch implements AutoCloseable {
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
         Predicate<TopicPartition> found = p -> offsets.get(p) != null;
         partitions.stream().filter(found).forEach(p -> consumer.seek(p, offsets.get(p).offset()));
-        consumer.seekToEnd(partitions.stream().filter(found.negate()).toList());
+        List<TopicPartition> quiet = partitions.stream().filter(found.negate()).toList();
+        if (!quiet.isEmpty()) {
+            // An empty list would mean every assigned partition.
+            consumer.seekToEnd(quiet);
+        }
     }
 
     @Override

@@ -60,6 +60,12 @@ class TrainingWatchBrokerTest {
                     new TrainingStarted(1, "run-1", "run-1-pos", "replica-b", 0, 12, at));
             try (KafkaProducer<String, byte[]> trainer = new KafkaProducer<>(kafka.clientConfig(),
                     new StringSerializer(), new ByteArraySerializer())) {
+                // Events of other jobs on every partition: the watch must still start at the plan's time there.
+                for (int i = 0; i < 12; i++) {
+                    PipelineEvent other = new TrainingStarted(1, "run-0", "other-job-" + i, "replica-z", 0, 5, at);
+                    trainer.send(EventCodec.INSTANCE.record(Topics.TRAINING, other.subject(), other,
+                            "/multitune/trainer")).get();
+                }
                 for (PipelineEvent e : events) {
                     trainer.send(EventCodec.INSTANCE.record(Topics.TRAINING, e.subject(), e, "/multitune/trainer"))
                             .get();

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.multitune.events.ModelTrained;
 import io.multitune.events.TrainingEnded;
 import io.multitune.training.TrainingState;
+import io.multitune.training.checkpoint.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,7 +60,8 @@ final class JobFiles {
 
     void writeCheckpoint(TrainingState state, long offset) throws IOException {
         state.write(checkpoint);
-        writeAtomically(position, JSON.writeValueAsBytes(new Position(state.lastAppliedSequence(), offset)));
+        Position at = new Position(state.lastAppliedSequence(), offset);
+        DurableFiles.writeAtomically(position, JSON.writeValueAsBytes(at));
     }
 
     /** The offset to resume reading at: after the checkpoint's last batch when known, else the partition's start. */
@@ -82,16 +83,6 @@ final class JobFiles {
     }
 
     void writeEnd(JobEnd jobEnd) throws IOException {
-        writeAtomically(end, JSON.writeValueAsBytes(jobEnd));
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, bytes);
-        try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.writeAtomically(end, JSON.writeValueAsBytes(jobEnd));
     }
 }

@@ -11,23 +11,14 @@ import io.multitune.events.EventCodec;
 import io.multitune.events.RunPlanned.TaskPlan;
 import io.multitune.training.MultiTaskModel;
 import io.multitune.training.TrainerSettings;
+import io.multitune.training.checkpoint.DurableFiles;
 import io.multitune.training.heads.TaskHead;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +117,10 @@ public final class JobArtifacts {
             MultiTaskModel.Exported exported = model.export();
             Path onnx = temp.resolve(MODEL_FILE);
             OnnxMultiTaskWriter.write(exported.encoder(), exported.heads(), onnx);
-            sync(onnx);
+            DurableFiles.sync(onnx);
             Path adapters = temp.resolve(ADAPTERS_FILE);
             AdapterFile.write(adapters, model, provenance.baseModelSha256());
-            sync(adapters);
+            DurableFiles.sync(adapters);
             hook.beforeManifest(temp);
 
             Map<String, TaskMetrics> metrics = new LinkedHashMap<>();
@@ -150,11 +141,11 @@ public final class JobArtifacts {
                     listed(ArtifactFile.MODEL, onnx), listed(ArtifactFile.ADAPTERS, adapters)));
             Path manifestFile = temp.resolve(MANIFEST_FILE);
             Files.write(manifestFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-            sync(manifestFile);
-            syncDirectory(temp);
+            DurableFiles.sync(manifestFile);
+            DurableFiles.syncDirectory(temp);
             return publish(root, directory, temp, target, provenance);
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(temp);
+            DurableFiles.deleteRecursively(temp);
             throw e;
         }
     }
@@ -304,7 +295,8 @@ public final class JobArtifacts {
             verify(root, file);
             files.add(file);
         }
-        files.add(new ArtifactFile(ArtifactFile.MANIFEST, directory + "/" + MANIFEST_FILE, sha256(manifestPath),
+        files.add(new ArtifactFile(ArtifactFile.MANIFEST, directory + "/" + MANIFEST_FILE,
+                DurableFiles.sha256(manifestPath),
                 Files.size(manifestPath)));
         return new WrittenArtifacts(directory, files, reused);
     }
@@ -312,7 +304,7 @@ public final class JobArtifacts {
     private static WrittenArtifacts publish(Path root, String directory, Path temp, Path target,
                                             ArtifactProvenance provenance) throws IOException {
         try {
-            move(temp, target);
+            DurableFiles.move(temp, target);
         } catch (IOException e) {
             if (!Files.exists(target)) {
                 throw e;
@@ -320,16 +312,16 @@ public final class JobArtifacts {
             // Another writer got there first (or a broken directory is in the way).
             Optional<WrittenArtifacts> other = intact(root, directory, provenance.runId(), provenance.jobId());
             if (other.isPresent()) {
-                deleteRecursively(temp);
+                DurableFiles.deleteRecursively(temp);
                 return other.get();
             }
             Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".broken-");
-            move(target, aside.resolve("job"));
-            move(temp, target);
-            deleteRecursively(aside);
+            DurableFiles.move(target, aside.resolve("job"));
+            DurableFiles.move(temp, target);
+            DurableFiles.deleteRecursively(aside);
         }
-        syncDirectory(target.getParent());
-        syncDirectory(target.getParent().getParent()); // runs/, which may have gained the run's directory
+        DurableFiles.syncDirectory(target.getParent());
+        DurableFiles.syncDirectory(target.getParent().getParent()); // runs/, which may have gained the run's directory
         return listing(root, directory, provenance.runId(), provenance.jobId(), false);
     }
 
@@ -351,7 +343,7 @@ public final class JobArtifacts {
     }
 
     private static ArtifactManifest.ManifestFile listed(String role, Path file) throws IOException {
-        return new ArtifactManifest.ManifestFile(role, file.getFileName().toString(), sha256(file), Files.size(file));
+        return new ArtifactManifest.ManifestFile(role, file.getFileName().toString(), DurableFiles.sha256(file), Files.size(file));
     }
 
     private static void verifyFile(Path path, String sha256, long bytes) throws IOException {
@@ -363,7 +355,7 @@ public final class JobArtifacts {
             throw new ArtifactVerificationException("artifact " + path + " has " + size + " bytes, expected "
                     + bytes);
         }
-        String actual = sha256(path);
+        String actual = DurableFiles.sha256(path);
         if (!actual.equalsIgnoreCase(sha256)) {
             throw new ArtifactVerificationException("artifact " + path + " has SHA-256 " + actual + ", expected "
                     + sha256);
@@ -378,62 +370,21 @@ public final class JobArtifacts {
         return segment;
     }
 
-    /** Lower-case hex SHA-256 of a file's bytes. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // the digest stream hashes as it reads
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
 
-    private static void sync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
 
-    /** Flushes a directory's entries (Linux, macOS); a no-op where directories cannot be opened. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; its renames are durable enough for this purpose.
-        }
-    }
 
     private static void deleteSiblings(Path parent, String prefix) throws IOException {
         try (Stream<Path> entries = Files.list(parent)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-                deleteRecursively(p);
+                DurableFiles.deleteRecursively(p);
             }
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+
+    /** Lower-case hex SHA-256 of a file's bytes. */
+    public static String sha256(Path file) throws IOException {
+        return DurableFiles.sha256(file);
     }
 }

@@ -3,20 +3,9 @@ package io.multitune.training.checkpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -56,22 +45,22 @@ public final class CheckpointDirectory {
             Map<String, FileDigest> digests = new LinkedHashMap<>();
             try (Stream<Path> files = Files.list(temp)) {
                 for (Path file : files.sorted().toList()) {
-                    digests.put(file.getFileName().toString(), new FileDigest(sha256(file), Files.size(file)));
-                    sync(file);
+                    digests.put(file.getFileName().toString(), new FileDigest(DurableFiles.sha256(file), Files.size(file)));
+                    DurableFiles.sync(file);
                 }
             }
             Path manifest = temp.resolve(MANIFEST);
             json.writeValue(manifest.toFile(), new Manifest(FORMAT, digests));
-            sync(manifest);
+            DurableFiles.sync(manifest);
             Path previous = previous(target);
-            deleteRecursively(previous);
+            DurableFiles.deleteRecursively(previous);
             if (Files.exists(target)) {
-                move(target, previous);
+                DurableFiles.move(target, previous);
             }
-            move(temp, target);
-            deleteRecursively(previous);
+            DurableFiles.move(temp, target);
+            DurableFiles.deleteRecursively(previous);
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(temp);
+            DurableFiles.deleteRecursively(temp);
             throw e;
         }
     }
@@ -88,7 +77,7 @@ public final class CheckpointDirectory {
         }
         for (Map.Entry<String, FileDigest> e : manifest.files().entrySet()) {
             Path file = dir.resolve(e.getKey());
-            String actual = Files.exists(file) ? sha256(file) : "missing";
+            String actual = Files.exists(file) ? DurableFiles.sha256(file) : "missing";
             if (!actual.equals(e.getValue().sha256())) {
                 throw new IOException("checkpoint file " + file + " is corrupt: sha256 " + actual + ", manifest says "
                         + e.getValue().sha256());
@@ -101,41 +90,7 @@ public final class CheckpointDirectory {
         return target.resolveSibling(target.getFileName() + ".previous");
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
 
-    private static void sync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // the digest stream hashes as it reads
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
-            for (Path p : paths) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
