@@ -62,8 +62,12 @@ public final class BertEncoder implements AutoCloseable {
         }
     }
 
-    /** Builds the encoder's parameters in a sub-manager of {@code parent} (which fixes the device). */
+    /**
+     * Builds the encoder's parameters in a sub-manager of {@code parent} (which fixes the device). The first call
+     * in a process tunes glibc's malloc for the engine's large tensors, see {@link NativeAllocator}.
+     */
     public static BertEncoder create(NDManager parent, BertWeights weights, EncoderOptions options) {
+        NativeAllocator.tune();
         NDManager manager = parent.newSubManager();
         try {
             return new BertEncoder(manager, weights, options);
@@ -75,6 +79,15 @@ public final class BertEncoder implements AutoCloseable {
 
     /** int64 [batch, seq] inputs → last_hidden_state float32 [batch, seq, hidden]. */
     public NDArray forward(NDArray inputIds, NDArray attentionMask, NDArray tokenTypeIds, boolean training) {
+        return forward(inputIds, attentionMask, tokenTypeIds, training, true);
+    }
+
+    /**
+     * @param padded false only when every attention-mask entry is known to be 1: the mask's additive bias is then 0
+     *               everywhere and adding it to the attention scores is skipped (x + 0 = x, the same result)
+     */
+    private NDArray forward(NDArray inputIds, NDArray attentionMask, NDArray tokenTypeIds, boolean training,
+                            boolean padded) {
         long seq = inputIds.getShape().get(1);
         if (seq > config.maxPositions()) {
             throw new IllegalArgumentException("sequence of " + seq + " tokens exceeds the encoder's "
@@ -86,8 +99,10 @@ public final class BertEncoder implements AutoCloseable {
                 .add(lookup(positions, positionEmbeddings));
         x = EncoderLayer.dropout(EncoderLayer.normalise(x, embeddingNorm, config), options.hiddenDropout(), training);
         // 0 where attended, -max float where padded (Hugging Face's value), broadcast over heads and queries.
-        NDArray maskBias = attentionMask.toType(DataType.FLOAT32, false).sub(1f).mul(Float.MAX_VALUE)
-                .reshape(new Shape(attentionMask.getShape().get(0), 1, 1, seq));
+        NDArray maskBias = padded
+                ? attentionMask.toType(DataType.FLOAT32, false).sub(1f).mul(Float.MAX_VALUE)
+                        .reshape(new Shape(attentionMask.getShape().get(0), 1, 1, seq))
+                : null;
         for (EncoderLayer layer : layers) {
             x = layer.forward(x, maskBias, training);
         }
@@ -99,9 +114,22 @@ public final class BertEncoder implements AutoCloseable {
         return forward(inputs.get(0), inputs.get(1), inputs.get(2), training);
     }
 
-    /** Creates the batch's arrays in {@code batchManager} and runs the forward pass there. */
+    /**
+     * Creates the batch's arrays in {@code batchManager} and runs the forward pass there. A batch without padding
+     * (every sequence as long as the batch) skips the attention mask's additive bias, which is 0 everywhere then.
+     */
     public NDArray forward(NDManager batchManager, EncodedBatch batch, boolean training) {
-        return forward(batch.toNDList(batchManager), training);
+        NDList inputs = batch.toNDList(batchManager);
+        return forward(inputs.get(0), inputs.get(1), inputs.get(2), training, hasPadding(batch.attentionMask()));
+    }
+
+    private static boolean hasPadding(long[] attentionMask) {
+        for (long m : attentionMask) {
+            if (m != 1L) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public BertConfig config() {

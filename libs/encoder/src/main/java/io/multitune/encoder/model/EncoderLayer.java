@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import io.multitune.encoder.weights.BertConfig;
 import io.multitune.encoder.weights.BertDense;
@@ -76,10 +75,10 @@ final class EncoderLayer {
     }
 
     static NDArray dropout(NDArray x, float rate, boolean training) {
-        return training && rate > 0f ? Dropout.dropout(x, rate, true).singletonOrThrow() : x;
+        return Dropouts.dropout(x, rate, training);
     }
 
-    /** x [batch, seq, hidden], maskBias [batch, 1, 1, seq] → [batch, seq, hidden]. */
+    /** x [batch, seq, hidden], maskBias [batch, 1, 1, seq] (null: no padding) → [batch, seq, hidden]. */
     NDArray forward(NDArray x, NDArray maskBias, boolean training) {
         NDArray attended = dense.get(BertDense.ATTENTION_OUTPUT).forward(selfAttention(x, maskBias, training), training);
         attended = dropout(attended, options.hiddenDropout(), training);
@@ -109,7 +108,9 @@ final class EncoderLayer {
                 .reshape(heads).transpose(0, 2, 1, 3);
         NDArray k = dense.get(BertDense.KEY).forward(x, training).reshape(heads).transpose(0, 2, 3, 1);
         NDArray v = dense.get(BertDense.VALUE).forward(x, training).reshape(heads).transpose(0, 2, 1, 3);
-        NDArray probs = dropout(q.matMul(k).add(maskBias).softmax(-1), options.attentionDropout(), training);
+        NDArray scores = q.matMul(k);
+        NDArray probs = dropout((maskBias == null ? scores : scores.add(maskBias)).softmax(-1),
+                options.attentionDropout(), training);
         return probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hidden());
     }
 

@@ -7,9 +7,10 @@ import java.util.Objects;
  *
  * @param adapter          the fine-tuning method
  * @param hiddenDropout    dropout after the embeddings and each sub-layer's output dense (BERT: 0.1); training only
- * @param attentionDropout dropout on the attention probabilities (BERT: 0.1); training only. On CPU its random mask
- *                         is the dearest part of dropout: ~25% of a MiniLM LoRA step at batch 16 x 128
- * @param seed             seed of the adapters' random initialisation (dropout masks use the engine's generator)
+ * @param attentionDropout dropout on the attention probabilities (BERT: 0.1); training only. Its masks are the
+ *                         largest of a step ([batch, heads, seq, seq]); see {@link Dropouts} for how they are drawn
+ * @param seed             seed of the adapters' random initialisation (dropout masks are seeded from the engine's
+ *                         generator)
  */
 public record EncoderOptions(AdapterSpec adapter, float hiddenDropout, float attentionDropout, long seed) {
 

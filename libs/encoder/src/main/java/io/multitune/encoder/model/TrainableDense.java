@@ -3,7 +3,6 @@ package io.multitune.encoder.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import io.multitune.encoder.weights.DenseWeights;
 import io.multitune.encoder.weights.WeightTensor;
 
@@ -11,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * A dense layer y = x Wᵀ + b (W [out, in], computed by torch's fused linear, no transpose) with an optional LoRA
- * branch + scaling · (dropout(x) Aᵀ) Bᵀ.
+ * branch + (scaling · dropout(x) Aᵀ) Bᵀ.
  */
 final class TrainableDense {
 
@@ -54,12 +53,13 @@ final class TrainableDense {
         if (loraA == null) {
             return y;
         }
-        NDArray branchInput = training && loraDropout > 0f
-                ? Dropout.dropout(x, loraDropout, true).singletonOrThrow() : x;
+        NDArray branchInput = Dropouts.dropout(x, loraDropout, training);
         NDArray down = Linear.linear(branchInput, loraA.getArray()).singletonOrThrow();
-        NDArray up = Linear.linear(down, loraB.getArray()).singletonOrThrow();
-        // The scaling as a tensor of the step's manager, not a Java number: see EncoderLayer#selfAttention.
-        return y.add(up.mul(up.getManager().create(loraScaling)));
+        // scaling · (down Bᵀ) = (scaling · down) Bᵀ: the scaling multiplies the [.., rank] tensor rather than the
+        // [.., out] one (exactly equal when the scaling is a power of two, as alpha = 2·rank makes it). The scaling
+        // as a tensor of the step's manager, not a Java number: see EncoderLayer#selfAttention.
+        NDArray scaled = down.mul(down.getManager().create(loraScaling));
+        return y.add(Linear.linear(scaled, loraB.getArray()).singletonOrThrow());
     }
 
     /** Current weights with LoRA merged in: W + scaling · B A. */

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
+import io.multitune.encoder.model.Dropouts;
 import io.multitune.encoder.weights.DenseWeights;
 import io.multitune.encoder.weights.TaskHeadWeights;
 import io.multitune.encoder.weights.WeightTensor;
@@ -84,7 +84,7 @@ public abstract sealed class TaskHead permits SequenceClassificationHead, Regres
 
     /** The dense layer with dropout on its input when training. */
     final NDArray dense(NDArray input, boolean training) {
-        NDArray x = training && dropout > 0f ? Dropout.dropout(input, dropout, true).singletonOrThrow() : input;
+        NDArray x = Dropouts.dropout(input, dropout, training);
         return Linear.linear(x, weight.getArray(), bias.getArray()).singletonOrThrow();
     }
 

@@ -1,0 +1,58 @@
+package io.multitune.encoder.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import org.junit.jupiter.api.Test;
+
+class DropoutsTest {
+
+    @Test
+    void masksKeepOneMinusTheRateScaledLikeTorchAndRepeatForASeed() {
+        int n = 300_000; // several chunks, drawn in parallel
+        FloatBuffer a = FloatBuffer.allocate(n);
+        FloatBuffer b = FloatBuffer.allocate(n);
+        Dropouts.fill(a, 42L, 0.1f);
+        Dropouts.fill(b, 42L, 0.1f);
+        assertArrayEquals(a.array(), b.array(), "same seed, same mask, whatever the threads did");
+        float scale = 1f / (float) (1.0 - 0.1f);
+        long kept = 0;
+        for (float v : a.array()) {
+            assertTrue(v == 0f || v == scale, "every value is 0 or 1/(1-p): " + v);
+            kept += v == 0f ? 0 : 1;
+        }
+        // Binomial(300k, 0.9): sd ~164, so 6 sd is ~0.0033 of the share.
+        assertEquals(0.9, kept / (double) n, 0.0035);
+        FloatBuffer other = FloatBuffer.allocate(n);
+        Dropouts.fill(other, 43L, 0.1f);
+        assertFalse(java.util.Arrays.equals(a.array(), other.array()), "another seed, another mask");
+    }
+
+    @Test
+    void dropoutOnTheEngineIsSeededByTheEngineAndKeepsTheGraph() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray x = manager.ones(new Shape(64, 128));
+            assertSame(x, Dropouts.dropout(x, 0.1f, false), "inference leaves x alone");
+            assertSame(x, Dropouts.dropout(x, 0f, true), "rate 0 leaves x alone");
+            Engine.getEngine("PyTorch").setRandomSeed(7);
+            float[] first = Dropouts.dropout(x, 0.25f, true).toFloatArray();
+            Engine.getEngine("PyTorch").setRandomSeed(7);
+            float[] again = Dropouts.dropout(x, 0.25f, true).toFloatArray();
+            assertArrayEquals(first, again, "re-seeding the engine replays the mask");
+            long dropped = 0;
+            for (float v : first) {
+                assertTrue(v == 0f || v == 1f / 0.75f, "x · mask with x = 1: " + v);
+                dropped += v == 0f ? 1 : 0;
+            }
+            assertEquals(0.25, dropped / (double) first.length, 0.03);
+        }
+    }
+}
