@@ -124,8 +124,19 @@ class TrainerPipelineTest {
         assertEquals(1, validation.round());
         assertEquals(List.of("pos", "sentiment"), validation.tasks().keySet().stream().sorted().toList());
         assertEquals(8, validation.tasks().get("sentiment").examples() + validation.tasks().get("pos").examples());
+        // Progress every 2 steps in tests, with the gradient conflict measured every 2 steps.
         List<TrainingProgress> progress = of(events, TrainingProgress.class);
-        assertTrue(progress.isEmpty() || progress.get(0).totalSteps() == 6);
+        assertEquals(List.of(2L, 4L, 6L), progress.stream().map(TrainingProgress::step).toList());
+        TrainingProgress last = progress.get(2);
+        assertEquals(6, last.totalSteps());
+        assertEquals(List.of("sentiment", "pos"), last.taskIds());
+        assertEquals(2, last.conflictCosines().size());
+        assertEquals(1.0, last.conflictCosines().get(0).get(0), 1e-4);
+        assertEquals(last.conflictCosines().get(0).get(1), last.conflictCosines().get(1).get(0), 1e-6);
+        assertTrue(Math.abs(last.conflictCosines().get(0).get(1)) <= 1.0);
+        assertEquals(java.util.Set.of("sentiment", "pos"), last.taskLoss().keySet());
+        assertEquals(java.util.Set.of("sentiment", "pos"), last.taskWeight().keySet());
+        assertTrue(last.learningRate() > 0 && last.stepSeconds() > 0 && last.samplesPerSecond() > 0);
 
         ModelTrained model = of(events, ModelTrained.class).get(0);
         assertEquals(List.of("sentiment", "pos"), model.taskIds());
