@@ -2,16 +2,14 @@ package io.multitune.cli.demo;
 
 import io.multitune.cli.common.KafkaSettings;
 import io.multitune.cli.common.ProjectLayout;
-import io.multitune.cli.common.TextTable;
 import io.multitune.cli.ingest.ConsoleProgress;
 import io.multitune.cli.run.JobStatus;
+import io.multitune.cli.run.JobTable;
 import io.multitune.cli.run.TrainingWatch;
 import io.multitune.cli.services.ServiceCatalog;
-import io.multitune.events.ModelTrained;
 import io.multitune.events.TrainingEnded;
-import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Follows the demo run's training: a progress line per job while the trainer works through them, then a table of
@@ -33,10 +31,11 @@ final class DemoTrainStep implements DemoStep {
         }
         List<JobStatus> jobs;
         try (TrainingWatch watch = new TrainingWatch(KafkaSettings.fromEnvironment().clientConfig())) {
-            jobs = watch.follow(ctx.plan, ctx.trainTimeout, ctx.out(), ConsoleProgress.isTerminal());
+            jobs = watch.follow(ctx.plan, ctx.trainTimeout, new PrintWriter(ctx.out(), true),
+                    ConsoleProgress.isTerminal());
         }
         ctx.out().println();
-        ctx.out().print(table(jobs));
+        ctx.out().print(JobTable.render(jobs));
         long trained = jobs.stream().filter(j -> j.model() != null).count();
         long failed = jobs.stream().filter(j -> j.done() && j.ended().outcome() == TrainingEnded.Outcome.FAILED)
                 .count();
@@ -47,21 +46,5 @@ final class DemoTrainStep implements DemoStep {
         }
         return trained + " models trained (model paths are relative to the trainer's artifact root, "
                 + ".multitune/artifacts locally)";
-    }
-
-    static String table(List<JobStatus> jobs) {
-        TextTable table = new TextTable(new String[] {"job", "outcome", "steps", "validation", "model"},
-                new boolean[] {false, false, true, false, false});
-        for (JobStatus j : jobs) {
-            String outcome = j.done() ? j.ended().outcome().name().toLowerCase(Locale.ROOT) : "not finished";
-            List<String> figures = new ArrayList<>();
-            j.validation().forEach((task, r) -> figures.add(String.format(Locale.ROOT, "%s %s %.3f", task,
-                    r.metric(), r.score() == null ? Double.NaN : r.score())));
-            String path = j.model() == null ? "" : j.model().artifact("model").map(ModelTrained.Artifact::path)
-                    .orElse("");
-            table.row(j.job().jobId(), outcome, j.done() ? String.valueOf(j.ended().step()) : "",
-                    String.join(", ", figures), path);
-        }
-        return table.render();
     }
 }

@@ -65,6 +65,11 @@ public final class RunClient implements AutoCloseable {
         return new RunClient(KafkaSettings.fromEnvironment().clientConfig());
     }
 
+    /** The client settings, for another client of the same cluster. */
+    public Map<String, Object> connection() {
+        return connection;
+    }
+
     public String bootstrapServers() {
         return String.valueOf(connection.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
     }

@@ -1,14 +1,17 @@
 package io.multitune.cli.run;
 
 import io.multitune.cli.common.CommandSupport;
+import io.multitune.cli.ingest.ConsoleProgress;
 import io.multitune.cli.ingest.DurationConverter;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRequest;
 import io.multitune.events.Topics;
+import io.multitune.events.TrainingEnded;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned (or sent, with --no-wait)", "1:another failure",
                 "2:the file has problems; nothing was sent", "3:the sampler rejected the request",
-                "4:the sampler did not answer within --wait", "5:Kafka unreachable"})
+                "4:the sampler did not answer within --wait", "5:Kafka unreachable",
+                "6:with --follow: a job failed or did not end within --follow-timeout"})
 public final class RunSubmitCommand extends CommandSupport.Action {
     /** Exit code: the request file cannot be read or has problems. */
     public static final int BAD_REQUEST = 2;
@@ -37,6 +41,8 @@ public final class RunSubmitCommand extends CommandSupport.Action {
     public static final int TIMEOUT = 4;
     /** Exit code: no Kafka broker answers. */
     public static final int KAFKA_UNREACHABLE = 5;
+    /** Exit code: with --follow, a job failed or did not end in time. */
+    public static final int JOB_FAILED = 6;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The run request, YAML or JSON.")
     Path file;
@@ -47,6 +53,15 @@ public final class RunSubmitCommand extends CommandSupport.Action {
 
     @Option(names = "--no-wait", description = "Only send the request; do not wait for the plan.")
     boolean noWait;
+
+    @Option(names = "--follow", description = "After the plan, follow the training of every job (a progress line "
+            + "per job) until all have ended, then print how each ended and where its model is.")
+    boolean follow;
+
+    @Option(names = "--follow-timeout", paramLabel = "DURATION", defaultValue = "24h",
+            converter = DurationConverter.class,
+            description = "With --follow, how long to follow before giving up (default: ${DEFAULT-VALUE}).")
+    Duration followTimeout;
 
     @Override
     protected int execute(PrintWriter out) {
@@ -62,7 +77,20 @@ public final class RunSubmitCommand extends CommandSupport.Action {
             });
             out.println();
             out.print(PlanReport.render(plan));
-            return 0;
+            return follow ? follow(plan, client, out) : 0;
         }
+    }
+
+    private int follow(RunPlanned plan, RunClient client, PrintWriter out) {
+        out.println();
+        List<JobStatus> jobs;
+        try (TrainingWatch watch = new TrainingWatch(client.connection())) {
+            jobs = watch.follow(plan, followTimeout, out, ConsoleProgress.isTerminal());
+        }
+        out.println();
+        out.print(JobTable.render(jobs));
+        boolean allTrained = jobs.stream().allMatch(j -> j.done()
+                && j.ended().outcome() != TrainingEnded.Outcome.FAILED);
+        return allTrained ? 0 : JOB_FAILED;
     }
 }

@@ -9,7 +9,7 @@ import io.multitune.events.TrainingEnded;
 import io.multitune.events.TrainingProgress;
 import io.multitune.events.TrainingStarted;
 import io.multitune.events.ValidationReported;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ public final class TrainingWatch implements AutoCloseable {
      *
      * @return each job's status, in plan order (some not done if the time ran out)
      */
-    public List<JobStatus> follow(RunPlanned plan, Duration timeout, PrintStream out, boolean interactive) {
+    public List<JobStatus> follow(RunPlanned plan, Duration timeout, PrintWriter out, boolean interactive) {
         Map<String, JobStatus> jobs = new LinkedHashMap<>();
         plan.jobs().forEach(j -> jobs.put(j.jobId(), new JobStatus(j)));
         seekToPlan(plan);
@@ -81,7 +81,7 @@ public final class TrainingWatch implements AutoCloseable {
         return List.copyOf(jobs.values());
     }
 
-    private static boolean redraw(PrintStream out, String frame, boolean drawn, int lines) {
+    private static boolean redraw(PrintWriter out, String frame, boolean drawn, int lines) {
         if (drawn) {
             out.print("\033[" + lines + "A");
         }
@@ -93,7 +93,7 @@ public final class TrainingWatch implements AutoCloseable {
     }
 
     /** Without a terminal: only the lines that changed since they were last printed, so logs stay short. */
-    private static void printChanged(PrintStream out, Map<String, JobStatus> jobs, int width,
+    private static void printChanged(PrintWriter out, Map<String, JobStatus> jobs, int width,
                                      Map<String, String> printed) {
         jobs.forEach((id, status) -> {
             String line = status.line(width);

@@ -79,7 +79,8 @@ class DemoEndToEndIT {
             assertEquals(4, plan.jobs().size(), "one multi-task job and three baselines");
             List<JobStatus> jobs;
             try (TrainingWatch watch = new TrainingWatch(kafka.clientConfig())) {
-                jobs = watch.follow(plan, Duration.ofSeconds(30), new PrintStream(new ByteArrayOutputStream()), false);
+                jobs = watch.follow(plan, Duration.ofSeconds(30), new java.io.PrintWriter(new java.io.StringWriter()),
+                        false);
             }
             for (JobStatus job : jobs) {
                 assertTrue(job.done(), job.job().jobId() + " ended");

@@ -35,11 +35,18 @@ class RunSubmitCommandTest {
         assertEquals(Path.of("run.yaml"), plain.file);
         assertEquals(Duration.ofMinutes(10), plain.wait);
         assertFalse(plain.noWait);
+        assertFalse(plain.follow);
+        assertEquals(Duration.ofHours(24), plain.followTimeout);
 
         RunSubmitCommand custom = new RunSubmitCommand();
         new CommandLine(custom).parseArgs("--wait", "90s", "--no-wait", "r.json");
         assertEquals(Duration.ofSeconds(90), custom.wait);
         assertTrue(custom.noWait);
+
+        RunSubmitCommand following = new RunSubmitCommand();
+        new CommandLine(following).parseArgs("--follow", "--follow-timeout", "30m", "r.yaml");
+        assertTrue(following.follow);
+        assertEquals(Duration.ofMinutes(30), following.followTimeout);
     }
 
     @Test

@@ -74,7 +74,8 @@ class TrainingWatchBrokerTest {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             List<JobStatus> jobs;
             try (TrainingWatch watch = new TrainingWatch(kafka.clientConfig());
-                 PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+                 java.io.PrintWriter out = new java.io.PrintWriter(new PrintStream(printed, true,
+                         StandardCharsets.UTF_8), true)) {
                 jobs = watch.follow(plan, Duration.ofSeconds(5), out, false);
             }
             assertEquals(3, jobs.size());
