@@ -79,6 +79,11 @@ public final class BatchAssembler {
                 throw new MalformedBatchException(example.id(), "taskId", "task '" + example.taskId()
                         + "' is not trained by this job (its tasks: " + taskIndex.keySet() + ")");
             }
+            TaskType planned = tasks.get(index).taskType();
+            if (example.taskType() != null && example.taskType() != planned) {
+                throw new MalformedBatchException(example.id(), "taskType", "'" + example.taskType().wireName()
+                        + "' differs from task '" + example.taskId() + "', planned as '" + planned.wireName() + "'");
+            }
             byTask.computeIfAbsent(index, k -> new ArrayList<>()).add(example);
         }
         List<TaskBatch> parts = new ArrayList<>();

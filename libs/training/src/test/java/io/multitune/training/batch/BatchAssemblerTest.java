@@ -83,6 +83,11 @@ class BatchAssemblerTest {
         MalformedBatchException counts = assertThrows(MalformedBatchException.class, () -> assembler.assemble(
                 train(0, 1, List.of(tagged("z", "the cat sat", "DET NOUN")))));
         assertTrue(counts.getMessage().contains("2 tags for 3 tokens"), counts.getMessage());
+        MalformedBatchException type = assertThrows(MalformedBatchException.class, () -> assembler.assemble(
+                train(0, 1, List.of(example("w", "sentiment", TaskType.REGRESSION, ExampleInput.text("hi"),
+                        ExampleTarget.value(1.0))))));
+        assertEquals("taskType", type.field());
+        assertTrue(type.getMessage().contains("planned as 'text-classification'"), type.getMessage());
     }
 
     @Test
