@@ -40,6 +40,7 @@ final class JobRun {
     private final TrainerContext context;
     private final JobFiles files;
     private final JobEnding ending;
+    private JobTrainer trainer;
 
     JobRun(JobQueued ticket, TrainerContext context) {
         this.ticket = ticket;
@@ -67,13 +68,15 @@ final class JobRun {
         try (NDManager manager = NDManager.newBaseManager();
              QuestionContextTokenizer qa = questionTokenizer(base)) {
             BatchAssembler assembler = new BatchAssembler(job.tasks(), base.tokenization(), qa);
-            try (JobTrainer trainer = JobTrainer.start(manager, base.checkpoint().weights(), job.jobId(), job.tasks(),
-                    assembler, settings())) {
-                return train(trainer, base, control);
+            try (JobTrainer started = JobTrainer.start(manager, base.checkpoint().weights(), job.jobId(),
+                    job.tasks(), assembler, settings())) {
+                trainer = started;
+                return train(started, base, control);
             }
         } catch (IllegalArgumentException e) {
-            // The job cannot be built: a task type without a head (text-to-text), or a checkpoint of another setup.
-            ending.failed(0, e.getMessage());
+            // The job cannot be built (a task type without a head, a checkpoint of another setup) or a batch cannot
+            // be used; the step is the last one applied.
+            ending.failed(trainer == null ? 0 : trainer.step(), e.getMessage());
             return Result.ENDED;
         }
     }
