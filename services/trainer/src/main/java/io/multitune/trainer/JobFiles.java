@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.multitune.events.ModelTrained;
 import io.multitune.events.TrainingEnded;
 import io.multitune.training.TrainingState;
+import io.multitune.training.checkpoint.CheckpointDirectory;
 import io.multitune.training.checkpoint.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class JobFiles {
     }
 
     Optional<TrainingState> checkpoint() throws IOException {
-        if (!Files.exists(checkpoint) && !Files.exists(checkpoint.resolveSibling("state.previous"))) {
+        if (!CheckpointDirectory.exists(checkpoint)) {
             return Optional.empty();
         }
         return Optional.of(TrainingState.read(checkpoint));

@@ -65,6 +65,11 @@ public final class CheckpointDirectory {
         }
     }
 
+    /** Whether a checkpoint was written at {@code target} (or survives as its previous version after a crash). */
+    public static boolean exists(Path target) {
+        return Files.exists(target) || Files.exists(previous(target));
+    }
+
     /** The directory to read (the checkpoint, or its previous version after an interrupted swap), verified. */
     public static Path open(Path target, ObjectMapper json) throws IOException {
         Path dir = Files.exists(target.resolve(MANIFEST)) ? target : previous(target);
