@@ -35,6 +35,14 @@ public final class Channels {
     /** The trainer queues job tickets here. */
     public static final String JOBS_OUT = "jobs-out";
 
+    /**
+     * The evaluator's one input: run plans (which models make a run) and training events (models trained, progress
+     * and validation for the report, failed jobs), read by one consumer in arrival order.
+     */
+    public static final String EVALUATOR_IN = "evaluator-in";
+    /** The evaluator publishes model-evaluated, evaluation-failed and run-evaluated events here. */
+    public static final String EVALUATIONS_OUT = "evaluations-out";
+
     private Channels() {
     }
 }

@@ -20,7 +20,10 @@ public enum EventType {
     JOB_QUEUED("io.multitune.training.job-queued", JobQueued.class, Set.of(1)),
     TRAINING_STARTED("io.multitune.training.started", TrainingStarted.class, Set.of(1)),
     TRAINING_PROGRESS("io.multitune.training.progress", TrainingProgress.class, Set.of(1)),
-    MODEL_TRAINED("io.multitune.training.model-trained", ModelTrained.class, Set.of(1));
+    MODEL_TRAINED("io.multitune.training.model-trained", ModelTrained.class, Set.of(1)),
+    MODEL_EVALUATED("io.multitune.evaluation.model-evaluated", ModelEvaluated.class, Set.of(1)),
+    EVALUATION_FAILED("io.multitune.evaluation.failed", EvaluationFailed.class, Set.of(1)),
+    RUN_EVALUATED("io.multitune.evaluation.run-evaluated", RunEvaluated.class, Set.of(1));
 
     private final String ceType;
     private final Class<? extends PipelineEvent> javaType;

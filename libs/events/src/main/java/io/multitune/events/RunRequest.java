@@ -187,9 +187,20 @@ public record RunRequest(
      * @param maxTaskDrop largest acceptable drop of one task's main metric against its baseline, in percent
      *                    (default 2)
      * @param alpha       significance level of the paired tests (default 0.05)
+     * @param minUnifiedScore lowest acceptable unified score of the multi-task model on [0, 1] (default: not
+     *                    checked)
+     * @param primaryMetrics  per task id, the metric that judges it (default: the task type's, e.g. accuracy for
+     *                    classification, entity-f1 for BIO tagging, pearson for regression, f1 for QA)
+     * @param scoreWeights    per task id, its weight in the unified score (default 1 each)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EvaluationGate(Double minDeltaM, Double maxTaskDrop, Double alpha) {
+    public record EvaluationGate(Double minDeltaM, Double maxTaskDrop, Double alpha, Double minUnifiedScore,
+                                 Map<String, String> primaryMetrics, Map<String, Double> scoreWeights) {
+
+        /** The three thresholds alone, the rest at its defaults. */
+        public EvaluationGate(Double minDeltaM, Double maxTaskDrop, Double alpha) {
+            this(minDeltaM, maxTaskDrop, alpha, null, null, null);
+        }
     }
 
     /**

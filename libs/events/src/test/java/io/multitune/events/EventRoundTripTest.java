@@ -70,7 +70,8 @@ class EventRoundTripTest {
                         new RunRequest.Curriculum("length", "sqrt", 0.2, 0.5, "proportional"),
                         new RunRequest.Dynamic(1.0, 2.0), 32),
                 16, new RunRequest.Budget(null, 1.5), new RunRequest.Validation(50L, 256, 3, 5e-4), 7L, true,
-                new RunRequest.Gates(new RunRequest.EvaluationGate(0.0, 2.0, 0.05),
+                new RunRequest.Gates(new RunRequest.EvaluationGate(0.0, 2.0, 0.05, 0.5,
+                        Map.of("pos", "macro-f1"), Map.of("pos", 2.0)),
                         new RunRequest.BiasGate(0.1, 0.1, 0.05, 0.02)),
                 Instant.parse("2026-11-26T10:00:00Z"));
     }
@@ -147,6 +148,36 @@ class EventRoundTripTest {
                 new ModelTrained.Artifact("manifest", "runs/run-1/run-1.mtl/manifest.json", "cd".repeat(32), 4096)),
                 Map.of("sentiment", new ValidationReported.TaskResult(0.3, "accuracy", 0.88, 200, false)), at));
         assertEquals(4096, trained.artifact("manifest").orElseThrow().bytes());
+    }
+
+    @Test
+    void evaluationEventsRoundTrip() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        ModelEvaluated.TaskEvaluation sentiment = new ModelEvaluated.TaskEvaluation(TaskType.TEXT_CLASSIFICATION, 200,
+                "accuracy", 0.88, 0.88, Map.of("accuracy", 0.88, "macro-f1", 0.87),
+                List.of(new ModelEvaluated.ClassFigures("pos", 0.9, 0.85, 0.874, 100)));
+        ModelEvaluated.TaskEvaluation stsb = new ModelEvaluated.TaskEvaluation(TaskType.REGRESSION, 50, "pearson",
+                0.6, 0.8, Map.of("pearson", 0.6), null);
+        roundTrip(new ModelEvaluated(1, "run-1", "run-1.mtl", RunPlanned.JobKind.MULTI_TASK,
+                "runs/run-1/run-1.mtl/model.onnx", "ab".repeat(32), "CPU",
+                Map.of("sentiment", sentiment, "stsb", stsb), 0.84, 3.5, 71.4, at));
+        roundTrip(new EvaluationFailed(1, "run-1", "run-1.stl.pos", EvaluationFailed.Problem.MODEL_HASH_MISMATCH,
+                "runs/run-1/run-1.stl.pos/model.onnx", "sha256 differs", at));
+        RunEvaluated.TaskOutcome compared = new RunEvaluated.TaskOutcome("sentiment", TaskType.TEXT_CLASSIFICATION,
+                "accuracy", true, 1.0, 200, 0.88, 0.86, 0.02, -0.01, 0.05, 0.05,
+                new RunEvaluated.McNemar(12, 8, "EXACT", 0.0, 0.50), 2.33, false);
+        RunEvaluated.TaskOutcome alone = new RunEvaluated.TaskOutcome("stsb", TaskType.REGRESSION, "pearson", true,
+                1.0, 50, 0.6, null, null, null, null, null, null, null, false);
+        RunEvaluated evaluated = roundTrip(new RunEvaluated(1, "run-1", "run-1.mtl", "CPU", 0.84, 0.83, 2.33,
+                List.of(compared, alone), List.of("stsb"), List.of("baseline of stsb did not arrive within PT30M"),
+                new RunEvaluated.Verdict(false, List.of("no baseline for stsb"),
+                        List.of(new RunEvaluated.Check("delta-m", true, "Δm +2.33% ≥ 0"),
+                                new RunEvaluated.Check("baseline:stsb", false, "no baseline for stsb"))),
+                List.of(new RunEvaluated.TaskReview("sentiment",
+                        List.of(new RunEvaluated.ReviewCase("imdb-7", "a fine film", "pos", "neg", 0.61, "pos", 0.9)),
+                        List.of())),
+                new ModelTrained.Artifact("report", "runs/run-1/report.html", "cd".repeat(32), 51_000), at));
+        assertEquals(null, evaluated.tasks().get(1).stl());
     }
 
     @Test

@@ -164,7 +164,8 @@ public final class RunDefaults {
         EvaluationGate e = g != null && g.evaluation() != null ? g.evaluation() : new EvaluationGate(null, null, null);
         BiasGate b = g != null && g.bias() != null ? g.bias() : new BiasGate(null, null, null, null);
         return new Gates(
-                new EvaluationGate(or(e.minDeltaM(), 0.0), or(e.maxTaskDrop(), 2.0), or(e.alpha(), 0.05)),
+                new EvaluationGate(or(e.minDeltaM(), 0.0), or(e.maxTaskDrop(), 2.0), or(e.alpha(), 0.05),
+                        e.minUnifiedScore(), e.primaryMetrics(), e.scoreWeights()),
                 new BiasGate(
                         or(b.maxDemographicParityDifference(), 0.1),
                         or(b.maxEqualizedOddsDifference(), 0.1),
