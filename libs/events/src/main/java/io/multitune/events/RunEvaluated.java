@@ -66,8 +66,9 @@ public record RunEvaluated(int schemaVersion, String runId, String multiTaskJobI
      * @param mtlOnlyRight examples only the multi-task model got right (b)
      * @param stlOnlyRight examples only the baseline got right (c)
      * @param method       exact binomial or chi-square with continuity correction
+     * @param statistic    the chi-square statistic; null for the exact test
      */
-    public record McNemar(long mtlOnlyRight, long stlOnlyRight, String method, double statistic, double pValue) {
+    public record McNemar(long mtlOnlyRight, long stlOnlyRight, String method, Double statistic, double pValue) {
     }
 
     /** The gate's verdict: it passes when every check does; reasons are the failed checks' details. */

@@ -165,7 +165,7 @@ class EventRoundTripTest {
                 "runs/run-1/run-1.stl.pos/model.onnx", "sha256 differs", at));
         RunEvaluated.TaskOutcome compared = new RunEvaluated.TaskOutcome("sentiment", TaskType.TEXT_CLASSIFICATION,
                 "accuracy", true, 1.0, 200, 0.88, 0.86, 0.02, -0.01, 0.05, 0.05,
-                new RunEvaluated.McNemar(12, 8, "EXACT", 0.0, 0.50), 2.33, false);
+                new RunEvaluated.McNemar(12, 8, "EXACT_BINOMIAL", null, 0.50), 2.33, false);
         RunEvaluated.TaskOutcome alone = new RunEvaluated.TaskOutcome("stsb", TaskType.REGRESSION, "pearson", true,
                 1.0, 50, 0.6, null, null, null, null, null, null, null, false);
         RunEvaluated evaluated = roundTrip(new RunEvaluated(1, "run-1", "run-1.mtl", "CPU", 0.84, 0.83, 2.33,

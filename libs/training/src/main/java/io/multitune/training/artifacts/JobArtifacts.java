@@ -213,7 +213,12 @@ public final class JobArtifacts {
 
     /** {@code runs/<runId>/<jobId>}, ids encoded as safe path segments. */
     public static String jobDirectory(String runId, String jobId) {
-        return RUNS + "/" + segment(runId) + "/" + segment(jobId);
+        return runDirectory(runId) + "/" + segment(jobId);
+    }
+
+    /** {@code runs/<runId>}: the run's jobs, and the evaluator's report of the run. */
+    public static String runDirectory(String runId) {
+        return RUNS + "/" + segment(runId);
     }
 
     /**

@@ -1,0 +1,90 @@
+package io.multitune.evaluator;
+
+import ai.onnxruntime.OrtEnvironment;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the engine once (on start-up, or on the first record if that comes first), loads the default base model's
+ * tokenizer and ONNX Runtime up front so readiness means scoring can start, and closes the tokenizers at shutdown.
+ */
+@ApplicationScoped
+public class EvaluatorLifecycle {
+    private static final Logger LOG = Logger.getLogger(EvaluatorLifecycle.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    EvaluatorConfig config;
+    @Inject
+    EvaluatorEvents events;
+    @Inject
+    EvaluatorMetrics metrics;
+    @Inject
+    TopicProvisioner topics;
+
+    private volatile EvaluatorEngine engine;
+    private volatile boolean scoringReady;
+    private volatile String readinessProblem = "starting";
+    private BaseTokenizers tokenizers;
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.provisionTopics()) {
+            topics.ensureTopics(kafkaConfig);
+        }
+        engine();
+        try {
+            tokenizers.get(null);
+            OrtEnvironment.getEnvironment();
+            scoringReady = true;
+            readinessProblem = null;
+        } catch (Exception | LinkageError e) {
+            readinessProblem = "the default tokenizer or ONNX Runtime cannot be loaded: " + e;
+            LOG.error(readinessProblem, e);
+        }
+        LOG.infof("evaluator started; artifact root %s", config.artifactRoot().toAbsolutePath());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        synchronized (this) {
+            if (tokenizers != null) {
+                tokenizers.close();
+            }
+        }
+    }
+
+    synchronized EvaluatorEngine engine() {
+        if (engine == null) {
+            tokenizers = new BaseTokenizers(config.maxSequenceLength());
+            ModelScoring scoring = new ModelScoring(config.artifactRoot(), tokenizers, config.intraOpThreads(),
+                    config.batchSize());
+            RunJudgement judgement = new RunJudgement(config.bootstrapResamples(),
+                    new ReviewCases(config.reviewCases(), config.reviewInputChars()));
+            engine = new EvaluatorEngine(new EvaluatorContext(config,
+                    new TestSplitReader(kafkaConfig, config.testSplitTimeout()), scoring, judgement,
+                    new RunFiles(config.artifactRoot()), events, metrics));
+        }
+        return engine;
+    }
+
+    EvaluatorEngine engineIfStarted() {
+        return engine;
+    }
+
+    boolean scoringReady() {
+        return scoringReady;
+    }
+
+    String readinessProblem() {
+        return readinessProblem;
+    }
+}

@@ -1,0 +1,63 @@
+package io.multitune.evaluator;
+
+import io.multitune.kafka.BrokerProbe;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready means the evaluator can score: the broker answers, ONNX Runtime and the default base model's tokenizer are
+ * loaded. A model that fails evaluation does not make it unready: that is the model's fault, reported as an event.
+ */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+    private final EvaluatorConfig config;
+    private final EvaluatorLifecycle lifecycle;
+    private BrokerProbe probe;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    ReadinessCheck(EvaluatorConfig config, EvaluatorLifecycle lifecycle) {
+        this.config = config;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("evaluator")
+                .withData("scoringReady", lifecycle.scoringReady());
+        EvaluatorEngine engine = lifecycle.engineIfStarted();
+        if (engine != null) {
+            response.withData("runsWaiting", engine.runsWaiting());
+        }
+        if (lifecycle.readinessProblem() != null) {
+            response.withData("problem", lifecycle.readinessProblem());
+        }
+        try {
+            response.withData("brokers", probe.brokers());
+        } catch (BrokerProbe.ProbeFailedException e) {
+            return response.down().withData("broker", e.getMessage()).build();
+        }
+        return lifecycle.scoringReady() ? response.up().build() : response.down().build();
+    }
+
+    @PostConstruct
+    void connect() {
+        probe = new BrokerProbe(kafkaConfig, config.readinessTimeout());
+    }
+
+    @PreDestroy
+    void close() {
+        probe.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.multitune.evaluator;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** Serves each judged run's report and evaluation from the artifact root. */
+@Path("/runs/{runId}")
+public class ReportResource {
+    private final RunFiles files;
+
+    ReportResource(EvaluatorConfig config) {
+        this.files = new RunFiles(config.artifactRoot());
+    }
+
+    @GET
+    @Path("/report")
+    @Produces(MediaType.TEXT_HTML)
+    public Response report(@PathParam("runId") String runId) throws IOException {
+        var file = safe(runId) ? files.report(runId) : java.util.Optional.<java.nio.file.Path>empty();
+        if (file.isEmpty()) {
+            return notFound("run " + runId + " has no report yet: it is judged once its multi-task model and "
+                    + "baselines are evaluated");
+        }
+        return Response.ok(Files.readAllBytes(file.get()), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @GET
+    @Path("/evaluation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response evaluation(@PathParam("runId") String runId) throws IOException {
+        var file = safe(runId) ? files.evaluation(runId) : java.util.Optional.<java.nio.file.Path>empty();
+        if (file.isEmpty()) {
+            return notFound("run " + runId + " is not judged yet");
+        }
+        return Response.ok(Files.readAllBytes(file.get()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean safe(String runId) {
+        return runId != null && !runId.isBlank() && runId.length() <= 200;
+    }
+
+    private static Response notFound(String message) {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity(message + "\n").build();
+    }
+}
