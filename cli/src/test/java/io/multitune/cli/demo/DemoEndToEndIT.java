@@ -14,6 +14,7 @@ import io.multitune.cli.run.TrainingWatch;
 import io.multitune.cli.services.ServiceHandle;
 import io.multitune.cli.services.ServiceLauncher;
 import io.multitune.events.ModelTrained;
+import io.multitune.events.RunEvaluated;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.TrainingEnded;
 import java.io.ByteArrayOutputStream;
@@ -32,19 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The pipeline end to end, as the demo runs it: a real broker, the packaged data-ingest, sampler and trainer as
- * their own processes, the real demo datasets (tiny preset), a multi-task run with baselines, every job trained and
- * its model written. The broker listens where {@code KAFKA_BOOTSTRAP_SERVERS} (set by failsafe) says, because the
+ * The pipeline end to end, as the demo runs it: a real broker, the packaged data-ingest, sampler, trainer and
+ * evaluator as their own processes, the real demo datasets (tiny preset), a multi-task run with baselines, every job
+ * trained and its model written, every model scored and the run judged, its report served. The broker listens where {@code KAFKA_BOOTSTRAP_SERVERS} (set by failsafe) says, because the
  * demo's clients read it from the environment; the services get free ports and a temporary artifact root.
  */
 class DemoEndToEndIT {
-    private static final List<String> SERVICES = List.of("data-ingest", "sampler", "trainer");
+    private static final List<String> SERVICES = List.of("data-ingest", "sampler", "trainer", "evaluator");
 
     @TempDir
     Path dir;
 
     @Test
-    void theDemoRunIsPlannedAndEveryJobTrainedAcrossTheRealServices() throws Exception {
+    void theDemoRunIsPlannedTrainedAndJudgedAcrossTheRealServices() throws Exception {
         String bootstrap = System.getenv(KafkaSettings.BOOTSTRAP_ENV);
         assertNotNull(bootstrap, "run through failsafe, which sets " + KafkaSettings.BOOTSTRAP_ENV);
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
@@ -57,14 +58,21 @@ class DemoEndToEndIT {
             ProjectLayout layout = ProjectLayout.detect();
             ServiceLauncher launcher = new ServiceLauncher(layout, kafka);
             for (String name : SERVICES) {
-                services.add(launcher.start(name, Map.of("MULTITUNE_ARTIFACT_ROOT", artifacts.toString()),
-                        Processes.freePort()).stopOnExit());
+                // The tiny preset trains 30 steps: the trainer measures gradient conflicts every 10 so the report
+                // has a conflict matrix to draw (the default, every 50, would measure none).
+                Map<String, String> env = new java.util.HashMap<>(Map.of("MULTITUNE_ARTIFACT_ROOT",
+                        artifacts.toString()));
+                if (name.equals("trainer")) {
+                    env.put("MULTITUNE_TRAINER_CONFLICTS_EVERY", "10");
+                }
+                services.add(launcher.start(name, env, Processes.freePort()).stopOnExit());
             }
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             DemoContext ctx = new DemoContext(layout.root(), layout.stateDir().resolve("demo-data"), DemoPreset.TINY,
                     Duration.ofMinutes(3), Duration.ofMinutes(3), new PrintStream(printed, true, StandardCharsets.UTF_8));
             ctx.trainTimeout = Duration.ofMinutes(12);
+            ctx.evaluateTimeout = Duration.ofMinutes(5);
             DemoCommand demo = new DemoCommand();
             new CommandLine(demo).parseArgs("--no-build", "--no-start", "--preset", "tiny");
             for (DemoStep step : demo.steps()) {
@@ -98,11 +106,44 @@ class DemoEndToEndIT {
                 }
             }
             assertTrue(text.contains("completed"), text);
+            assertJudged(ctx, plan, artifacts, text, services.get(SERVICES.indexOf("evaluator")));
         } finally {
             for (ServiceHandle s : services) {
+                System.out.println("--- log of " + s.name() + " (last lines)");
+                List<String> lines = Files.exists(s.logFile()) ? Files.readAllLines(s.logFile()) : List.of();
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(System.out::println);
                 s.stop();
             }
             broker.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    /** Every task compared with its trained baseline, the verdict printed, the report on disk and over HTTP. */
+    private static void assertJudged(DemoContext ctx, RunPlanned plan, Path artifacts, String text,
+                                     ServiceHandle evaluator) throws Exception {
+        RunEvaluated evaluated = ctx.evaluation;
+        assertNotNull(evaluated, "the evaluator judged the run");
+        assertEquals(plan.jobs().get(0).tasks().stream().map(RunPlanned.TaskPlan::taskId).toList(),
+                evaluated.tasks().stream().map(RunEvaluated.TaskOutcome::taskId).toList());
+        assertEquals(List.of(), evaluated.missingBaselines(), "every baseline was trained and scored");
+        for (RunEvaluated.TaskOutcome task : evaluated.tasks()) {
+            assertNotNull(task.stl(), task.taskId());
+            assertTrue(task.ciLower() <= task.ciUpper(), task.toString());
+        }
+        assertNotNull(evaluated.deltaMPercent());
+        assertTrue(evaluated.unifiedScore() > 0 && evaluated.unifiedScore() <= 1);
+        assertTrue(text.contains("verdict: " + (evaluated.verdict().pass() ? "PASS" : "FAIL")), text);
+        assertTrue(text.contains("Δm: "), text);
+        byte[] report = Files.readAllBytes(artifacts.resolve(evaluated.report().path()));
+        assertEquals(evaluated.report().sha256(), HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(report)));
+        java.net.http.HttpResponse<String> served = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(evaluator.baseUrl() + "/runs/"
+                        + plan.runId() + "/report")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, served.statusCode());
+        for (String chart : List.of("chart-mtl-vs-baseline", "chart-task-weights", "chart-conflict-matrix",
+                "chart-training-curve", "data-verdict=\"" + (evaluated.verdict().pass() ? "pass" : "fail"))) {
+            assertTrue(served.body().contains(chart), chart);
         }
     }
 }
