@@ -42,10 +42,14 @@ public final class GroupInputs {
         this.groupNames = List.copyOf(new TreeSet<>(groupOf.stream().filter(Objects::nonNull).toList()));
         this.groupOfExample = new int[gold.length];
         this.groupSize = new int[groupNames.size()];
+        Map<String, Integer> indexOf = new java.util.HashMap<>();
+        for (int g = 0; g < groupNames.size(); g++) {
+            indexOf.put(groupNames.get(g), g);
+        }
         int absent = 0;
         for (int i = 0; i < gold.length; i++) {
             String g = groupOf.get(i);
-            groupOfExample[i] = g == null ? -1 : groupNames.indexOf(g);
+            groupOfExample[i] = g == null ? -1 : indexOf.get(g);
             if (g == null) {
                 absent++;
             } else {

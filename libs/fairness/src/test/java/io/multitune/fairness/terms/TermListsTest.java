@@ -107,6 +107,16 @@ class TermListsTest {
     }
 
     @Test
+    void zipPairsTwoListsByPositionDroppingSharedWords() {
+        // "Jordan" is in both lists and "Anna" twice: the kept lists are (Adam, Bob) and (Anna, Carol).
+        TermList names = TermLists.zip("gender", List.of("Adam", "Jordan", "Bob", "Carl"),
+                List.of("Anna", "jordan", "ANNA", "Carol"));
+        assertEquals(List.of(List.of("adam", "anna"), List.of("bob", "carol")),
+                names.groups().stream().map(TermGroup::terms).toList());
+        assertThrows(IllegalArgumentException.class, () -> TermLists.zip("g", List.of("x"), List.of("x")));
+    }
+
+    @Test
     void mergeKeepsOrderAndRefusesOtherCategories() {
         TermList a = TermList.of("g", List.of(List.of("he", "she")));
         TermList b = TermList.of("g", List.of(List.of("man", "woman")));
