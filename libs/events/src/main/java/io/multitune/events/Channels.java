@@ -43,6 +43,14 @@ public final class Channels {
     /** The evaluator publishes model-evaluated, evaluation-failed and run-evaluated events here. */
     public static final String EVALUATIONS_OUT = "evaluations-out";
 
+    /**
+     * The bias auditor's one input: run plans and training events (models trained, failed jobs), read by one
+     * consumer in arrival order.
+     */
+    public static final String AUDITOR_IN = "auditor-in";
+    /** The bias auditor publishes model-audited, audit-failed and run-audited events here. */
+    public static final String AUDITS_OUT = "audits-out";
+
     private Channels() {
     }
 }

@@ -23,7 +23,10 @@ public enum EventType {
     MODEL_TRAINED("io.multitune.training.model-trained", ModelTrained.class, Set.of(1)),
     MODEL_EVALUATED("io.multitune.evaluation.model-evaluated", ModelEvaluated.class, Set.of(1)),
     EVALUATION_FAILED("io.multitune.evaluation.failed", EvaluationFailed.class, Set.of(1)),
-    RUN_EVALUATED("io.multitune.evaluation.run-evaluated", RunEvaluated.class, Set.of(1));
+    RUN_EVALUATED("io.multitune.evaluation.run-evaluated", RunEvaluated.class, Set.of(1)),
+    MODEL_AUDITED("io.multitune.audit.model-audited", ModelAudited.class, Set.of(1)),
+    AUDIT_FAILED("io.multitune.audit.failed", AuditFailed.class, Set.of(1)),
+    RUN_AUDITED("io.multitune.audit.run-audited", RunAudited.class, Set.of(1));
 
     private final String ceType;
     private final Class<? extends PipelineEvent> javaType;

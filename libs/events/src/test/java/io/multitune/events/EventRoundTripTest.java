@@ -181,6 +181,38 @@ class EventRoundTripTest {
     }
 
     @Test
+    void auditEventsRoundTrip() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        ModelAudited.Estimate flips = new ModelAudited.Estimate(0.04, 0.01, 0.08);
+        ModelAudited.TaskAudit sentiment = new ModelAudited.TaskAudit(TaskType.TEXT_CLASSIFICATION,
+                new ModelAudited.Counterfactual("LABEL_FLIPS", 50, 120, Map.of("counterfactual-flip-rate", flips),
+                        List.of(new ModelAudited.ChangedCase("imdb-3", "he was great", "she was great", "positive",
+                                "negative", 0.41))),
+                List.of(new ModelAudited.GroupAudit("gender", List.of(
+                        new ModelAudited.GroupFigures("f", 40, true, 0.8, 0.79, 0.5, 0.9, 0.2),
+                        new ModelAudited.GroupFigures("x", 3, false, 1.0, 1.0, null, null, null)),
+                        new ModelAudited.Estimate(0.05, 0.0, 0.12), new ModelAudited.Estimate(null, null, null),
+                        "class positive, f vs m")),
+                List.of(new ModelAudited.TokenWeight("he", 7, 0.2)));
+        roundTrip(new ModelAudited(1, "run-1", "run-1.mtl", RunPlanned.JobKind.MULTI_TASK, "runs/run-1/m/model.onnx",
+                "ab".repeat(32), "CPU", Map.of("sentiment", sentiment), List.of(new ModelAudited.NotAudited("qa",
+                TaskType.EXTRACTIVE_QA, "answer spans have no class to flip")), 900, 12.5, at));
+        roundTrip(new AuditFailed(1, "run-1", "run-1.mtl", EvaluationFailed.Problem.MODEL_MISSING,
+                "runs/run-1/m/model.onnx", "model file does not exist", at));
+        RunAudited audited = roundTrip(new RunAudited(1, "run-1", "run-1.mtl", "CPU", List.of(
+                new RunAudited.TransferRow("sentiment", "counterfactual-flip-rate", null, 0.04, 0.02, 0.02, -0.01,
+                        0.05, true, true),
+                new RunAudited.TransferRow("pos", "counterfactual-flip-rate", null, 0.1, null, null, null, null,
+                        null, true)),
+                List.of(new RunAudited.Representation("sentiment", "train", "gender", 800, List.of(120L, 40L),
+                        List.of("he=60", "his=30"))), List.of(), List.of("pos"), List.of("note"),
+                new RunEvaluated.Verdict(true, List.of(), List.of(new RunEvaluated.Check("counterfactual-flip:"
+                        + "sentiment", true, "0.04 ≤ 0.05"))),
+                new ModelTrained.Artifact("bias-report", "runs/run-1/bias-report.html", "cd".repeat(32), 9000), at));
+        assertEquals(null, audited.transfer().get(1).baseline());
+    }
+
+    @Test
     void recordRejectedRoundTrips() {
         roundTrip(new RecordRejected(1, "imdb", RejectReason.UNKNOWN_LABEL, "label", "label 'meh' is not in the label set",
                 "{\"text\":\"x\",\"class\":\"meh\"}", "utf-8", new SourcePosition(Topics.DATA_RAW, 1, 9, 0, null),
