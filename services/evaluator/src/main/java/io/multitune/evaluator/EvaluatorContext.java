@@ -1,6 +1,6 @@
 package io.multitune.evaluator;
 
-/** What the engine works with: settings, the scoring and judging steps, the files, the events and the metrics. */
-record EvaluatorContext(EvaluatorConfig config, TestSplitReader testSplit, ModelScoring scoring,
-                        RunJudgement judgement, RunFiles files, EvaluatorEvents events, EvaluatorMetrics metrics) {
+/** What the evaluator's judge works with: settings, the scoring and judging steps, the files, events and metrics. */
+record EvaluatorContext(EvaluatorConfig config, ModelScoring scoring, RunJudgement judgement, RunFiles files,
+                        EvaluatorEvents events, EvaluatorMetrics metrics) {
 }

@@ -27,7 +27,7 @@ public class EvaluatorInput {
 
     @Scheduled(every = "${multitune.evaluator.tick-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        EvaluatorEngine engine = lifecycle.engineIfStarted();
+        var engine = lifecycle.engineIfStarted();
         if (engine != null) {
             engine.tick();
         }

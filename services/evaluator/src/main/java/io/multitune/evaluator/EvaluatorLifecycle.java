@@ -1,6 +1,9 @@
 package io.multitune.evaluator;
 
 import ai.onnxruntime.OrtEnvironment;
+import io.multitune.intake.BaseTokenizers;
+import io.multitune.intake.ExampleTopicReader;
+import io.multitune.intake.RunTracker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -32,7 +35,7 @@ public class EvaluatorLifecycle {
     @Inject
     TopicProvisioner topics;
 
-    private volatile EvaluatorEngine engine;
+    private volatile RunTracker<ScoredModel> engine;
     private volatile boolean scoringReady;
     private volatile String readinessProblem = "starting";
     private BaseTokenizers tokenizers;
@@ -62,21 +65,22 @@ public class EvaluatorLifecycle {
         }
     }
 
-    synchronized EvaluatorEngine engine() {
+    synchronized RunTracker<ScoredModel> engine() {
         if (engine == null) {
             tokenizers = new BaseTokenizers(config.maxSequenceLength());
             ModelScoring scoring = new ModelScoring(config.artifactRoot(), tokenizers, config.intraOpThreads(),
                     config.batchSize());
             RunJudgement judgement = new RunJudgement(config.bootstrapResamples(),
                     new ReviewCases(config.reviewCases(), config.reviewInputChars()));
-            engine = new EvaluatorEngine(new EvaluatorContext(config,
-                    new TestSplitReader(kafkaConfig, config.testSplitTimeout()), scoring, judgement,
+            EvaluatorJudge judge = new EvaluatorJudge(new EvaluatorContext(config, scoring, judgement,
                     new RunFiles(config.artifactRoot()), events, metrics));
+            engine = new RunTracker<>(judge, new ExampleTopicReader(kafkaConfig, config.testSplitTimeout()),
+                    config.maxTestExamplesPerTask(), config.baselineTimeout());
         }
         return engine;
     }
 
-    EvaluatorEngine engineIfStarted() {
+    RunTracker<ScoredModel> engineIfStarted() {
         return engine;
     }
 

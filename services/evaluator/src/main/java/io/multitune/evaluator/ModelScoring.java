@@ -11,12 +11,13 @@ import io.multitune.scoring.ModelScorer;
 import io.multitune.scoring.PredictionMetrics;
 import io.multitune.scoring.TaskPredictions;
 import io.multitune.scoring.TaskScores;
+import io.multitune.intake.BaseTokenizers;
+import io.multitune.intake.IntakeFailure;
+import io.multitune.intake.ModelFiles;
+import io.multitune.intake.TestSet;
 import io.multitune.training.MalformedBatchException;
-import io.multitune.training.artifacts.JobArtifacts;
-import io.multitune.training.checkpoint.DurableFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import java.util.Map;
 /**
  * Scores one trained model: its file verified against the event (under the artifact root, size, SHA-256), run by
  * ONNX Runtime on the run's test set, every metric of each task computed with the run's primary metric per task.
- * Each way this can fail is an {@link EvaluationFailure} naming the file, field or example.
+ * Each way this can fail is an {@link IntakeFailure} naming the file, field or example.
  */
 final class ModelScoring {
     private final Path artifactRoot;
@@ -47,11 +48,9 @@ final class ModelScoring {
      * @param primaryMetrics the run's configured primary metric per task id (others: the task type's default)
      */
     ScoredModel score(ModelTrained trained, JobPlan job, String baseModel, TestSet testSet,
-                      Map<String, String> primaryMetrics) throws EvaluationFailure {
-        ModelTrained.Artifact artifact = trained.artifact("model").orElseThrow(() -> new EvaluationFailure(
-                Problem.MODEL_MISSING, "artifacts", "model-trained event of job " + trained.jobId()
-                + " lists no artifact with role 'model'"));
-        Path file = verified(artifact);
+                      Map<String, String> primaryMetrics) throws IntakeFailure {
+        ModelTrained.Artifact artifact = ModelFiles.modelArtifact(trained);
+        Path file = ModelFiles.verified(artifactRoot, artifact);
         checkTestExamples(job, testSet);
         BaseTokenizers.Tokenizers tokens = tokenizersOf(baseModel);
         long started = System.nanoTime();
@@ -68,75 +67,45 @@ final class ModelScoring {
             return new ScoredModel(trained.jobId(), trained.kind(), artifact.path(), artifact.sha256(),
                     scorer.executionProvider(), tasks, seconds, notes);
         } catch (OrtException e) {
-            throw new EvaluationFailure(Problem.SCORING_ERROR, artifact.path(), "ONNX Runtime failed on model "
+            throw new IntakeFailure(Problem.SCORING_ERROR, artifact.path(), "ONNX Runtime failed on model "
                     + artifact.path() + ": " + e.getMessage(), e);
         }
     }
 
-    private Path verified(ModelTrained.Artifact artifact) throws EvaluationFailure {
-        Path file;
-        try {
-            file = JobArtifacts.resolve(artifactRoot, artifact.path());
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationFailure(Problem.MODEL_MISSING, artifact.path(), "model path '" + artifact.path()
-                    + "' is not a path under the artifact root: " + e.getMessage(), e);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new EvaluationFailure(Problem.MODEL_MISSING, artifact.path(), "model file " + artifact.path()
-                    + " does not exist under the artifact root " + artifactRoot.toAbsolutePath());
-        }
-        try {
-            long size = Files.size(file);
-            if (size != artifact.bytes()) {
-                throw new EvaluationFailure(Problem.MODEL_HASH_MISMATCH, artifact.path(), "model file "
-                        + artifact.path() + " has " + size + " bytes, the event says " + artifact.bytes());
-            }
-            String sha256 = DurableFiles.sha256(file);
-            if (!sha256.equalsIgnoreCase(artifact.sha256())) {
-                throw new EvaluationFailure(Problem.MODEL_HASH_MISMATCH, artifact.path(), "model file "
-                        + artifact.path() + " has SHA-256 " + sha256 + ", the event says " + artifact.sha256());
-            }
-        } catch (IOException e) {
-            throw new EvaluationFailure(Problem.MODEL_UNREADABLE, artifact.path(), "model file " + artifact.path()
-                    + " cannot be read: " + e.getMessage(), e);
-        }
-        return file;
-    }
-
-    private static void checkTestExamples(JobPlan job, TestSet testSet) throws EvaluationFailure {
+    private static void checkTestExamples(JobPlan job, TestSet testSet) throws IntakeFailure {
         for (TaskPlan task : job.tasks()) {
             if (testSet.examples(task.taskId()).isEmpty()) {
-                throw new EvaluationFailure(Problem.NO_TEST_EXAMPLES, "tasks." + task.taskId(), "task "
+                throw new IntakeFailure(Problem.NO_TEST_EXAMPLES, "tasks." + task.taskId(), "task "
                         + task.taskId() + " has no example in the test split of its datasets " + task.datasets()
                         + " on " + io.multitune.events.Topics.EXAMPLES);
             }
         }
     }
 
-    private BaseTokenizers.Tokenizers tokenizersOf(String baseModel) throws EvaluationFailure {
+    private BaseTokenizers.Tokenizers tokenizersOf(String baseModel) throws IntakeFailure {
         try {
             return tokenizers.get(baseModel);
         } catch (IOException | RuntimeException e) {
-            throw new EvaluationFailure(Problem.SCORING_ERROR, "baseModel", "the tokenizer of base model '"
+            throw new IntakeFailure(Problem.SCORING_ERROR, "baseModel", "the tokenizer of base model '"
                     + baseModel + "' cannot be loaded: " + e.getMessage(), e);
         }
     }
 
     private ModelScorer open(Path file, String path, BaseTokenizers.Tokenizers tokens, List<TaskPlan> tasks)
-            throws EvaluationFailure {
+            throws IntakeFailure {
         try {
             return ModelScorer.open(file, intraOpThreads, tokens.tokens(), tokens.questions(), tasks);
         } catch (ModelFileException e) {
-            throw new EvaluationFailure(Problem.MODEL_UNREADABLE, path, e.getMessage(), e);
+            throw new IntakeFailure(Problem.MODEL_UNREADABLE, path, e.getMessage(), e);
         }
     }
 
     private Map<String, TaskPredictions> predict(ModelScorer scorer, List<StandardExample> examples)
-            throws OrtException, EvaluationFailure {
+            throws OrtException, IntakeFailure {
         try {
             return scorer.score(examples, batchSize);
         } catch (MalformedBatchException e) {
-            throw new EvaluationFailure(Problem.BAD_TEST_EXAMPLE, e.exampleId() + "." + e.field(),
+            throw new IntakeFailure(Problem.BAD_TEST_EXAMPLE, e.exampleId() + "." + e.field(),
                     "test example " + e.exampleId() + " cannot be scored: " + e.getMessage(), e);
         }
     }

@@ -36,7 +36,7 @@ public class ReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("evaluator")
                 .withData("scoringReady", lifecycle.scoringReady());
-        EvaluatorEngine engine = lifecycle.engineIfStarted();
+        var engine = lifecycle.engineIfStarted();
         if (engine != null) {
             response.withData("runsWaiting", engine.runsWaiting());
         }

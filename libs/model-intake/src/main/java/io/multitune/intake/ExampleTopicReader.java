@@ -1,4 +1,4 @@
-package io.multitune.evaluator;
+package io.multitune.intake;
 
 import io.multitune.events.EventCodec;
 import io.multitune.events.PipelineEvent;
@@ -21,24 +21,29 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the test split of some datasets from {@link Topics#EXAMPLES}, the source of truth: the whole compacted topic
- * up to its end offsets at the time of the call, the last value of each example id winning and a tombstone removing
- * it. Records that cannot be read are skipped: data-ingest validated every example it wrote, so one that does not
+ * Reads the examples of some datasets and splits from {@link Topics#EXAMPLES}, the source of truth: the whole
+ * compacted topic up to its end offsets at the time of the call, the last value of each example id winning and a
+ * tombstone removing it. Records that cannot be read are skipped: data-ingest validated every example it wrote, so one that does not
  * decode is not a test example the evaluator could score anyway.
  */
-final class TestSplitReader {
+public final class ExampleTopicReader {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Map<String, Object> kafkaConfig;
     private final Duration timeout;
 
-    TestSplitReader(Map<String, Object> kafkaConfig, Duration timeout) {
+    public ExampleTopicReader(Map<String, Object> kafkaConfig, Duration timeout) {
         this.kafkaConfig = kafkaConfig;
         this.timeout = timeout;
     }
 
     /** Every TEST example of the datasets, by example id. */
-    Map<String, StandardExample> read(Set<String> datasets) throws TimeoutException {
+    public Map<String, StandardExample> readTestSplit(Set<String> datasets) throws TimeoutException {
+        return read(datasets, Set.of(Split.TEST));
+    }
+
+    /** Every example of the datasets in the given splits, by example id. */
+    public Map<String, StandardExample> read(Set<String> datasets, Set<Split> splits) throws TimeoutException {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -50,28 +55,29 @@ final class TestSplitReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            return readUntil(consumer, end, datasets);
+            return readUntil(consumer, end, datasets, splits);
         }
     }
 
     private Map<String, StandardExample> readUntil(KafkaConsumer<String, byte[]> consumer,
-                                                   Map<TopicPartition, Long> end, Set<String> datasets)
+                                                   Map<TopicPartition, Long> end, Set<String> datasets,
+                                                   Set<Split> splits)
             throws TimeoutException {
         Map<String, StandardExample> examples = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(consumer, end)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the test split was not read within " + timeout + " (topic "
+                throw new TimeoutException("the examples were not read within " + timeout + " (topic "
                         + Topics.EXAMPLES + ")");
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                apply(record, datasets, examples);
+                apply(record, datasets, splits, examples);
             }
         }
         return examples;
     }
 
-    private static void apply(ConsumerRecord<String, byte[]> record, Set<String> datasets,
+    private static void apply(ConsumerRecord<String, byte[]> record, Set<String> datasets, Set<Split> splits,
                               Map<String, StandardExample> examples) {
         if (record.key() == null) {
             return;
@@ -87,10 +93,10 @@ final class TestSplitReader {
             return;
         }
         if (event instanceof StandardExample example) {
-            if (example.split() == Split.TEST && datasets.contains(example.datasetId())) {
+            if (splits.contains(example.split()) && datasets.contains(example.datasetId())) {
                 examples.put(example.id(), example);
             } else {
-                // An example moved out of the test split (or to another dataset) by a later version.
+                // An example moved out of the splits (or to another dataset) by a later version.
                 examples.remove(example.id());
             }
         }

@@ -1,4 +1,4 @@
-package io.multitune.evaluator;
+package io.multitune.intake;
 
 import io.multitune.encoder.MiniLmL6V2;
 import io.multitune.encoder.ModelResource;
@@ -18,21 +18,21 @@ import java.util.Map;
  * model given by path (the trainer's rule). A model is scored with its base model's tokenizer and the trainers'
  * maximum length, so its inputs are encoded exactly as in training. Loaded once per base model, closed at shutdown.
  */
-final class BaseTokenizers implements AutoCloseable {
+public final class BaseTokenizers implements AutoCloseable {
 
     /** A base model's tokenizers: single and pair inputs, and question/context inputs of extractive QA. */
-    record Tokenizers(BertTokenization tokens, QuestionContextTokenizer questions) {
+    public record Tokenizers(BertTokenization tokens, QuestionContextTokenizer questions) {
     }
 
     private final int maxLength;
     private final Map<String, Tokenizers> loaded = new HashMap<>();
 
-    BaseTokenizers(int maxLength) {
+    public BaseTokenizers(int maxLength) {
         this.maxLength = maxLength;
     }
 
     /** The tokenizers of a base model; fails naming the model when its tokenizer cannot be found or read. */
-    synchronized Tokenizers get(String baseModel) throws IOException {
+    public synchronized Tokenizers get(String baseModel) throws IOException {
         String name = baseModel == null ? RunDefaults.BASE_MODEL : baseModel;
         Tokenizers tokenizers = loaded.get(name);
         if (tokenizers == null) {

@@ -1,4 +1,4 @@
-package io.multitune.evaluator;
+package io.multitune.intake;
 
 import io.multitune.events.RunPlanned.TaskPlan;
 import io.multitune.events.StandardExample;
@@ -23,10 +23,10 @@ import java.util.Set;
  * @param byTask    task id to its examples
  * @param available task id to the size of its whole test split (before the cap)
  */
-record TestSet(Map<String, List<StandardExample>> byTask, Map<String, Integer> available) {
+public record TestSet(Map<String, List<StandardExample>> byTask, Map<String, Integer> available) {
 
     /** The test set of the tasks from every test example read, at most {@code cap} per task. */
-    static TestSet of(List<TaskPlan> tasks, Map<String, StandardExample> testExamples, int cap, long seed) {
+    public static TestSet of(List<TaskPlan> tasks, Map<String, StandardExample> testExamples, int cap, long seed) {
         Map<String, List<StandardExample>> byTask = new LinkedHashMap<>();
         Map<String, Integer> available = new LinkedHashMap<>();
         for (TaskPlan task : tasks) {
@@ -44,26 +44,26 @@ record TestSet(Map<String, List<StandardExample>> byTask, Map<String, Integer> a
     }
 
     /** The datasets whose test split the tasks need. */
-    static Set<String> datasets(List<TaskPlan> tasks) {
+    public static Set<String> datasets(List<TaskPlan> tasks) {
         Set<String> datasets = new HashSet<>();
         tasks.forEach(t -> datasets.addAll(t.datasets()));
         return datasets;
     }
 
     /** A task's examples (empty when it has none). */
-    List<StandardExample> examples(String taskId) {
+    public List<StandardExample> examples(String taskId) {
         return byTask.getOrDefault(taskId, List.of());
     }
 
     /** The examples of the given tasks, task after task. */
-    List<StandardExample> examples(List<TaskPlan> tasks) {
+    public List<StandardExample> examples(List<TaskPlan> tasks) {
         List<StandardExample> examples = new ArrayList<>();
         tasks.forEach(t -> examples.addAll(examples(t.taskId())));
         return examples;
     }
 
     /** Example id to example, over every task. */
-    Map<String, StandardExample> index() {
+    public Map<String, StandardExample> index() {
         Map<String, StandardExample> index = new HashMap<>();
         byTask.values().forEach(list -> list.forEach(e -> index.put(e.id(), e)));
         return index;
