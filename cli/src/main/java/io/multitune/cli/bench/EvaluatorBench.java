@@ -249,7 +249,7 @@ public final class EvaluatorBench extends CommandSupport.Action {
      * all-MiniLM-L6-v2 with an untrained sentiment head, as the trainer exports a job's model ({@code JobArtifacts}:
      * {@link MultiTaskModel#export} then {@link OnnxMultiTaskWriter}).
      */
-    private static BertConfig writeModel(Path file, List<TaskPlan> tasks) throws IOException {
+    static BertConfig writeModel(Path file, List<TaskPlan> tasks) throws IOException {
         BertWeights miniLm = OnnxBertReader.readMiniLm().weights();
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
              MultiTaskModel model = MultiTaskModel.create(manager, miniLm,

@@ -41,6 +41,11 @@ final class Fmt {
         return finite(lower) && finite(upper) ? "[" + signed(lower, digits) + ", " + signed(upper, digits) + "]" : DASH;
     }
 
+    /** An interval of a figure that is not a difference, unsigned: [0.0210, 0.0490]. */
+    static String bounds(Double lower, Double upper, int digits) {
+        return finite(lower) && finite(upper) ? "[" + num(lower, digits) + ", " + num(upper, digits) + "]" : DASH;
+    }
+
     static String pValue(Double p) {
         if (!finite(p)) {
             return DASH;

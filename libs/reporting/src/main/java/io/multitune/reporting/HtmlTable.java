@@ -14,6 +14,7 @@ final class HtmlTable {
     private final boolean[] numeric;
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> rowClasses = new ArrayList<>();
+    private String tableClass;
 
     HtmlTable(String caption, String... headers) {
         this.caption = caption;
@@ -39,12 +40,18 @@ final class HtmlTable {
         return this;
     }
 
+    /** A class of the style sheet for the table element (column widths of one table). */
+    HtmlTable tableClass(String cssClass) {
+        this.tableClass = cssClass;
+        return this;
+    }
+
     boolean isEmpty() {
         return rows.isEmpty();
     }
 
     void writeTo(Html html) {
-        html.open("div", "class", "table-wrap").open("table");
+        html.open("div", "class", "table-wrap").open("table", "class", tableClass);
         if (caption != null) {
             html.element("caption", caption);
         }

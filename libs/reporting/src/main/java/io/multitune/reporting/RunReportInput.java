@@ -21,14 +21,24 @@ import java.util.Objects;
  * @param progressByJob   per job id, the trainer's progress events (any order)
  * @param validationByJob per job id, the trainer's validation rounds (any order)
  * @param generatedAt     when the report is generated (shown in the header)
+ * @param bias            the run's bias audit, drawn as the report's bias section; null when there is none (the
+ *                        page then says "bias audit: not available")
  */
 public record RunReportInput(RunPlanned plan, RunEvaluated evaluation, List<ModelEvaluated> models,
                              Map<String, List<TrainingProgress>> progressByJob,
-                             Map<String, List<ValidationReported>> validationByJob, Instant generatedAt) {
+                             Map<String, List<ValidationReported>> validationByJob, Instant generatedAt,
+                             BiasReportInput bias) {
 
     public RunReportInput {
         models = models == null ? List.of() : models.stream().filter(Objects::nonNull).toList();
         progressByJob = progressByJob == null ? Map.of() : progressByJob;
         validationByJob = validationByJob == null ? Map.of() : validationByJob;
+    }
+
+    /** A report without a bias audit, as before the bias auditor existed. */
+    public RunReportInput(RunPlanned plan, RunEvaluated evaluation, List<ModelEvaluated> models,
+                          Map<String, List<TrainingProgress>> progressByJob,
+                          Map<String, List<ValidationReported>> validationByJob, Instant generatedAt) {
+        this(plan, evaluation, models, progressByJob, validationByJob, generatedAt, null);
     }
 }

@@ -81,6 +81,31 @@ final class Styles {
             svg.chart .status { font-size: 12.5px; font-weight: 600; }
             svg.chart .cell { font-size: 12px; font-variant-numeric: tabular-nums; }
             svg.chart .cell-small { font-size: 9.5px; font-variant-numeric: tabular-nums; }
+            h4 { font-size: 14.5px; margin: 16px 0 4px; }
+            .figure.alarm { border-color: #fca5a5; background: var(--fail-bg); }
+            .figure.alarm .figure-value { color: var(--fail); }
+            .callout.danger { background: var(--fail-bg); color: var(--fail); border: 1px solid #fca5a5; }
+            .callout ul { margin: 6px 0 0; padding-left: 22px; }
+            .bias-part { border-top: 1px solid var(--line); margin-top: 20px; padding-top: 4px; }
+            .bias-part > h3 { font-size: 17px; }
+            section.prominent, .bias-part.prominent { border-left: 5px solid var(--accent); }
+            .bias-part.prominent { border-top: 1px solid var(--line); padding-left: 14px; }
+            p.bias-absent { margin: 0 0 18px; }
+            tr.check-warn td { background: var(--warn-bg); }
+            tr.check-warn td:nth-child(2) { color: var(--warn); font-weight: 700; }
+            tr.check-muted td:nth-child(2) { color: var(--muted); font-weight: 600; }
+            tr.spread td { background: #fef2f2; }
+            tr.spread td:last-child { color: var(--fail); font-weight: 700; }
+            tr.reduced td:last-child { color: var(--pass); font-weight: 700; }
+            tr.above-limit td:nth-last-child(2) { color: var(--fail); font-weight: 700; }
+            table.transfer-table td:nth-last-child(-n+2) { white-space: nowrap; }
+            td.source { color: var(--muted); white-space: nowrap; }
+            td.case-text { max-width: 360px; word-break: break-word; }
+            td.flip { color: var(--fail); font-weight: 600; }
+            mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 3px; }
+            #chart-bias-transfer, #chart-counterfactual-flips, #chart-group-disparities, #chart-top-tokens,
+            #chart-representation { width: 100%; }
+            svg.chart .label { font-size: 12.5px; fill: var(--ink); }
             footer { color: var(--muted); font-size: 12.5px; text-align: center; }
             @media print { body { background: #fff; } section, .run-header { break-inside: avoid; } }
             """;

@@ -69,6 +69,13 @@ final class SvgCanvas {
         return endShape("circle", tooltip);
     }
 
+    /** A hollow circle: a white disc with a coloured rim (a figure that is shown but not gated). */
+    SvgCanvas ring(double cx, double cy, double r, String stroke, String tooltip) {
+        body.open("circle", "cx", Fmt.coord(cx), "cy", Fmt.coord(cy), "r", Fmt.coord(r), "fill", "#ffffff",
+                "stroke", stroke, "stroke-width", "2");
+        return endShape("circle", tooltip);
+    }
+
     /**
      * A text.
      *

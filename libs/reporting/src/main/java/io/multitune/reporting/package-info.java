@@ -9,5 +9,11 @@
  * or link to anything outside itself, so it opens the same from the artifact root, from the evaluator's
  * {@code /runs/{id}/report} and from an archive years later. Every text that comes from the events is HTML-escaped:
  * example inputs and task ids are user data.
+ * <p>
+ * {@link io.multitune.reporting.BiasReport} does the same for the run's bias audit (the bias auditor's
+ * {@code RunAudited} and {@code ModelAudited} events): a page of its own, {@code runs/<run>/bias-report.html}, and
+ * the same content as the bias section of the run's report when {@link io.multitune.reporting.RunReportInput#bias()}
+ * is set. Its main figure is the bias transfer chart: whether multi-task training made a task more biased than its
+ * single-task baseline. Tasks that were not audited are listed with their reason in every part, never left out.
  */
 package io.multitune.reporting;

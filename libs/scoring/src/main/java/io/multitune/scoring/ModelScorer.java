@@ -326,6 +326,7 @@ public final class ModelScorer implements AutoCloseable {
         private final List<List<String>> gold = new ArrayList<>();
         private final List<List<String>> predicted = new ArrayList<>();
         private final List<Integer> truncated = new ArrayList<>();
+        private final List<double[][]> probabilities = new ArrayList<>();
 
         TaggingCollector(TaskPlan plan) {
             this.plan = plan;
@@ -338,25 +339,28 @@ public final class ModelScorer implements AutoCloseable {
             for (int r = 0; r < targets.rows(); r++) {
                 List<String> g = new ArrayList<>();
                 List<String> p = new ArrayList<>();
+                List<double[]> probs = new ArrayList<>();
                 // Labelled positions are the words' first sub-tokens, in word order (training's alignment).
                 for (int c = 0; c < targets.length(); c++) {
                     long label = targets.labels()[r * targets.length() + c];
                     if (label != TaskTargets.IGNORED) {
                         g.add(labels.get((int) label));
                         p.add(labels.get(out.argmax(r, c)));
+                        probs.add(softmax(out.vector(r, c)));
                     }
                 }
                 ids.add(chunk.batch().exampleIds().get(r));
                 truncated.add(chunk.examples().get(r).input().tokens().size() - g.size());
                 gold.add(g);
                 predicted.add(p);
+                probabilities.add(probs.toArray(new double[0][]));
             }
         }
 
         @Override
         public TaskPredictions predictions() {
             return new TaskPredictions.Tagging(plan.taskId(), plan.taskType(), plan.labels(), ids, gold, predicted,
-                    truncated.stream().mapToInt(Integer::intValue).toArray());
+                    truncated.stream().mapToInt(Integer::intValue).toArray(), probabilities);
         }
     }
 

@@ -59,9 +59,13 @@ public sealed interface TaskPredictions {
      * @param gold           gold tags of the kept words, per example
      * @param predicted      predicted tags (argmax at each word's first sub-token), per example
      * @param truncatedWords per example, how many trailing words truncation dropped
+     * @param probabilities  per example and kept word, the softmax over {@code labels} at the word's first
+     *                       sub-token (what the bias audit compares between an input and its counterfactual); null
+     *                       when not collected
      */
     record Tagging(String taskId, TaskType taskType, List<String> labels, List<String> exampleIds,
-                   List<List<String>> gold, List<List<String>> predicted, int[] truncatedWords)
+                   List<List<String>> gold, List<List<String>> predicted, int[] truncatedWords,
+                   List<double[][]> probabilities)
             implements TaskPredictions {
         public Tagging {
             labels = List.copyOf(labels);
@@ -69,6 +73,19 @@ public sealed interface TaskPredictions {
             gold = gold.stream().map(List::copyOf).toList();
             predicted = predicted.stream().map(List::copyOf).toList();
             Checks.sameRows(exampleIds.size(), gold.size(), predicted.size(), truncatedWords.length);
+            if (probabilities != null) {
+                probabilities = List.copyOf(probabilities);
+                Checks.sameRows(exampleIds.size(), probabilities.size());
+                for (int i = 0; i < probabilities.size(); i++) {
+                    Checks.sameRows(predicted.get(i).size(), probabilities.get(i).length);
+                }
+            }
+        }
+
+        /** Predictions without tag probabilities. */
+        public Tagging(String taskId, TaskType taskType, List<String> labels, List<String> exampleIds,
+                       List<List<String>> gold, List<List<String>> predicted, int[] truncatedWords) {
+            this(taskId, taskType, labels, exampleIds, gold, predicted, truncatedWords, null);
         }
     }
 

@@ -157,11 +157,14 @@ class ModelScorerTest {
         for (int r = 0; r < ner.size(); r++) {
             List<String> gold = new ArrayList<>();
             List<String> predicted = new ArrayList<>();
+            int word = 0;
             for (int c = 0; c < tags.length(); c++) {
                 long label = tags.labels()[r * tags.length() + c];
                 if (label != TaskTargets.IGNORED) {
                     gold.add(labels.get((int) label));
                     predicted.add(labels.get(n.argmax(r, c)));
+                    // The tag probabilities the bias audit reads: the softmax at the word's first sub-token.
+                    assertArrayEquals(ModelScorer.softmax(n.at(r, c)), ner.probabilities().get(r)[word++], 1e-5);
                 }
             }
             assertEquals(gold, ner.gold().get(r), "ner gold row " + r);
