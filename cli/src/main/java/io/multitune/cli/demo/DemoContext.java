@@ -27,10 +27,12 @@ public final class DemoContext {
     public io.multitune.events.RunPlanned plan;
     /** How long the demo waits for the run's jobs to be trained. */
     public Duration trainTimeout = Duration.ofMinutes(60);
-    /** How long the demo waits for the evaluator's judgement once training has ended. */
+    /** How long the demo waits for the evaluator's judgement (and then the bias audit) once training has ended. */
     public Duration evaluateTimeout = Duration.ofMinutes(15);
     /** The run's evaluation, once judged. */
     public io.multitune.events.RunEvaluated evaluation;
+    /** The run's bias audit, once audited. */
+    public io.multitune.events.RunAudited audit;
 
     public DemoContext(Path projectRoot, Path dataDir, DemoPreset preset, Duration profileTimeout,
                        Duration planTimeout, PrintStream out) {

@@ -14,6 +14,7 @@ import io.multitune.cli.run.TrainingWatch;
 import io.multitune.cli.services.ServiceHandle;
 import io.multitune.cli.services.ServiceLauncher;
 import io.multitune.events.ModelTrained;
+import io.multitune.events.RunAudited;
 import io.multitune.events.RunEvaluated;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.TrainingEnded;
@@ -34,12 +35,14 @@ import picocli.CommandLine;
 
 /**
  * The pipeline end to end, as the demo runs it: a real broker, the packaged data-ingest, sampler, trainer and
- * evaluator as their own processes, the real demo datasets (tiny preset), a multi-task run with baselines, every job
- * trained and its model written, every model scored and the run judged, its report served. The broker listens where {@code KAFKA_BOOTSTRAP_SERVERS} (set by failsafe) says, because the
+ * evaluator and bias auditor as their own processes, the real demo datasets (tiny preset), a multi-task run with
+ * baselines, every job trained and its model written, every model scored and audited, the run judged and audited,
+ * both reports served. The broker listens where {@code KAFKA_BOOTSTRAP_SERVERS} (set by failsafe) says, because the
  * demo's clients read it from the environment; the services get free ports and a temporary artifact root.
  */
 class DemoEndToEndIT {
-    private static final List<String> SERVICES = List.of("data-ingest", "sampler", "trainer", "evaluator");
+    private static final List<String> SERVICES = List.of("data-ingest", "sampler", "trainer", "evaluator",
+            "bias-auditor");
 
     @TempDir
     Path dir;
@@ -107,6 +110,7 @@ class DemoEndToEndIT {
             }
             assertTrue(text.contains("completed"), text);
             assertJudged(ctx, plan, artifacts, text, services.get(SERVICES.indexOf("evaluator")));
+            assertAudited(ctx, plan, artifacts, text, services.get(SERVICES.indexOf("bias-auditor")));
         } finally {
             for (ServiceHandle s : services) {
                 System.out.println("--- log of " + s.name() + " (last lines)");
@@ -144,6 +148,33 @@ class DemoEndToEndIT {
         for (String chart : List.of("chart-mtl-vs-baseline", "chart-task-weights", "chart-conflict-matrix",
                 "chart-training-curve", "data-verdict=\"" + (evaluated.verdict().pass() ? "pass" : "fail"))) {
             assertTrue(served.body().contains(chart), chart);
+        }
+    }
+
+    /** Every audited task compared with its baseline, the bias verdict printed, the bias report on disk and served. */
+    private static void assertAudited(DemoContext ctx, RunPlanned plan, Path artifacts, String text,
+                                      ServiceHandle auditor) throws Exception {
+        RunAudited audited = ctx.audit;
+        assertNotNull(audited, "the bias auditor audited the run");
+        assertEquals(List.of(), audited.missingBaselines(), "every baseline was trained and audited");
+        assertEquals(List.of(), audited.notAudited(), "the demo's tasks are all classification or tagging");
+        for (String task : List.of("sentiment", "pos", "genre")) {
+            assertTrue(audited.transfer().stream().anyMatch(r -> r.taskId().equals(task) && r.baseline() != null),
+                    task + " has a bias transfer row against its baseline: " + audited.transfer());
+        }
+        assertTrue(audited.representation().stream().anyMatch(r -> r.category().equals("gender")),
+                audited.representation()::toString);
+        assertTrue(text.contains("bias verdict: " + (audited.verdict().pass() ? "PASS" : "FAIL")), text);
+        byte[] report = Files.readAllBytes(artifacts.resolve(audited.report().path()));
+        assertEquals(audited.report().sha256(), HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(report)));
+        java.net.http.HttpResponse<String> served = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(auditor.baseUrl() + "/runs/"
+                        + plan.runId() + "/bias-report")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, served.statusCode());
+        for (String part : List.of("chart-bias-transfer", "chart-counterfactual-flips", "chart-representation",
+                "id=\"bias-verdict\"")) {
+            assertTrue(served.body().contains(part), part);
         }
     }
 }
