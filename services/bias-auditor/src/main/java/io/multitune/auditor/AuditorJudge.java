@@ -18,6 +18,7 @@ import io.multitune.intake.ModelFiles;
 import io.multitune.intake.RunJudge;
 import io.multitune.intake.TestSet;
 import io.multitune.intake.TrackedRun;
+import io.multitune.reporting.BiasReport;
 import io.multitune.reporting.BiasReportInput;
 import io.multitune.scoring.ModelFileException;
 import io.multitune.scoring.ModelScorer;
@@ -55,7 +56,7 @@ final class AuditorJudge implements RunJudge<AuditedModel> {
 
     @Override
     public boolean judgedBefore(String runId) {
-        return context.files().audited(runId);
+        return context.files().done(runId);
     }
 
     @Override
@@ -146,10 +147,11 @@ final class AuditorJudge implements RunJudge<AuditedModel> {
             return true;
         }
         try {
-            RunAudited withReport = withReport(audited, context.files().writeReport(new BiasReportInput(run.plan(),
-                    audited, audits.getOrDefault(run.runId(), List.of()), Instant.now())));
+            RunAudited withReport = withReport(audited, context.files().writeReport(run.runId(),
+                    BiasReport.html(new BiasReportInput(run.plan(), audited, audits.getOrDefault(run.runId(),
+                            List.of()), Instant.now()))));
             context.events().sendAndWait(withReport);
-            context.files().markAudited(withReport);
+            context.files().markDone(withReport, run.runId());
             context.metrics().runAudited(withReport);
             LOG.infof("run %s audited: %s; %d transfer rows; report %s", run.runId(),
                     withReport.verdict().pass() ? "PASS" : "FAIL", withReport.transfer().size(),

@@ -86,7 +86,7 @@ public class AuditorLifecycle {
             ModelAudit audit = new ModelAudit(settings, terms, Templates.bundled(), ModelAudit.defaultFillers(terms));
             ExampleTopicReader examples = new ExampleTopicReader(kafkaConfig, config.examplesReadTimeout());
             AuditorJudge judge = new AuditorJudge(new AuditorContext(config, tokenizers, audit,
-                    new RunBiasJudgement(settings), terms, examples, new AuditFiles(config.artifactRoot()), events,
+                    new RunBiasJudgement(settings), terms, examples, AuditorFiles.of(config.artifactRoot()), events,
                     metrics));
             engine = new RunTracker<>(judge, examples, config.maxTestExamplesPerTask(), config.baselineTimeout());
             LOG.infof("term lists: %s", terms.stream().map(t -> t.category() + " (" + t.terms().size()

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.multitune.intake.RunOutputFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -14,10 +16,10 @@ import java.util.Optional;
 /** Serves each audited run's bias report and audit from the artifact root. */
 @Path("/runs/{runId}")
 public class ReportResource {
-    private final AuditFiles files;
+    private final RunOutputFiles files;
 
     ReportResource(AuditorConfig config) {
-        this.files = new AuditFiles(config.artifactRoot());
+        this.files = AuditorFiles.of(config.artifactRoot());
     }
 
     @GET
@@ -36,7 +38,7 @@ public class ReportResource {
     @Path("/audit")
     @Produces(MediaType.APPLICATION_JSON)
     public Response audit(@PathParam("runId") String runId) throws IOException {
-        Optional<java.nio.file.Path> file = safe(runId) ? files.audit(runId) : Optional.empty();
+        Optional<java.nio.file.Path> file = safe(runId) ? files.result(runId) : Optional.empty();
         if (file.isEmpty()) {
             return notFound("run " + runId + " is not audited yet");
         }

@@ -8,6 +8,7 @@ import io.multitune.events.RunPlanned.JobPlan;
 import io.multitune.intake.IntakeFailure;
 import io.multitune.intake.RunJudge;
 import io.multitune.intake.TrackedRun;
+import io.multitune.reporting.RunReport;
 import io.multitune.reporting.RunReportInput;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class EvaluatorJudge implements RunJudge<ScoredModel> {
 
     @Override
     public boolean judgedBefore(String runId) {
-        return context.files().judged(runId);
+        return context.files().done(runId);
     }
 
     @Override
@@ -86,11 +87,11 @@ final class EvaluatorJudge implements RunJudge<ScoredModel> {
             return true;
         }
         try {
-            RunEvaluated withReport = withReport(judged, context.files().writeReport(new RunReportInput(run.plan(),
-                    judged, evaluations.getOrDefault(run.runId(), List.of()), run.progress(), run.validation(),
-                    Instant.now())));
+            RunEvaluated withReport = withReport(judged, context.files().writeReport(run.runId(),
+                    RunReport.html(new RunReportInput(run.plan(), judged, evaluations.getOrDefault(run.runId(),
+                            List.of()), run.progress(), run.validation(), Instant.now()))));
             context.events().sendAndWait(withReport);
-            context.files().markJudged(withReport);
+            context.files().markDone(withReport, run.runId());
             context.metrics().runJudged(withReport);
             LOG.infof("run %s judged: %s; unified score %.4f, Δm %s; report %s", run.runId(),
                     withReport.verdict().pass() ? "PASS" : "FAIL", withReport.unifiedScore(),

@@ -73,7 +73,7 @@ public class EvaluatorLifecycle {
             RunJudgement judgement = new RunJudgement(config.bootstrapResamples(),
                     new ReviewCases(config.reviewCases(), config.reviewInputChars()));
             EvaluatorJudge judge = new EvaluatorJudge(new EvaluatorContext(config, scoring, judgement,
-                    new RunFiles(config.artifactRoot()), events, metrics));
+                    EvaluatorFiles.of(config.artifactRoot()), events, metrics));
             engine = new RunTracker<>(judge, new ExampleTopicReader(kafkaConfig, config.testSplitTimeout()),
                     config.maxTestExamplesPerTask(), config.baselineTimeout());
         }

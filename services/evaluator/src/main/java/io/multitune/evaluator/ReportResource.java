@@ -7,16 +7,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.multitune.intake.RunOutputFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 
 /** Serves each judged run's report and evaluation from the artifact root. */
 @Path("/runs/{runId}")
 public class ReportResource {
-    private final RunFiles files;
+    private final RunOutputFiles files;
 
     ReportResource(EvaluatorConfig config) {
-        this.files = new RunFiles(config.artifactRoot());
+        this.files = EvaluatorFiles.of(config.artifactRoot());
     }
 
     @GET
@@ -35,7 +37,7 @@ public class ReportResource {
     @Path("/evaluation")
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluation(@PathParam("runId") String runId) throws IOException {
-        var file = safe(runId) ? files.evaluation(runId) : java.util.Optional.<java.nio.file.Path>empty();
+        var file = safe(runId) ? files.result(runId) : java.util.Optional.<java.nio.file.Path>empty();
         if (file.isEmpty()) {
             return notFound("run " + runId + " is not judged yet");
         }
