@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -34,9 +35,17 @@ public final class RunTracker<M> {
     private final int maxTestExamplesPerTask;
     private final Duration baselineTimeout;
     private final Map<String, TrackedRun> runs = new HashMap<>();
+    private final LongSupplier nanoClock;
 
     public RunTracker(RunJudge<M> judge, ExampleTopicReader reader, int maxTestExamplesPerTask,
                       Duration baselineTimeout) {
+        this(judge, reader, maxTestExamplesPerTask, baselineTimeout, System::nanoTime);
+    }
+
+    /** With the clock the baseline timeout is measured on (tests move it instead of sleeping). */
+    RunTracker(RunJudge<M> judge, ExampleTopicReader reader, int maxTestExamplesPerTask, Duration baselineTimeout,
+               LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.judge = judge;
         this.reader = reader;
         this.maxTestExamplesPerTask = maxTestExamplesPerTask;
@@ -145,7 +154,7 @@ public final class RunTracker<M> {
             }
             run.results.put(trained.jobId(), judge.process(run, trained, job));
             if (job.kind() == RunPlanned.JobKind.MULTI_TASK) {
-                run.multiTaskDoneAt = System.nanoTime();
+                run.multiTaskDoneAt = nanoClock.getAsLong();
             }
         } catch (IntakeFailure e) {
             failed(run, trained.jobId(), e);
@@ -176,7 +185,7 @@ public final class RunTracker<M> {
             return;
         }
         boolean waiting = run.baselineJobs().stream().anyMatch(j -> !run.settled(j.jobId()));
-        if (waiting && System.nanoTime() - run.multiTaskDoneAt < baselineTimeout.toNanos()) {
+        if (waiting && nanoClock.getAsLong() - run.multiTaskDoneAt < baselineTimeout.toNanos()) {
             return;
         }
         Map<String, M> baselines = new HashMap<>();

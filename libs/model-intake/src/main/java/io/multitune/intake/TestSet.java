@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,16 +72,21 @@ public record TestSet(Map<String, List<StandardExample>> byTask, Map<String, Int
 
     /** The {@code cap} examples with the smallest seeded hash of their id, back in id order. */
     private static List<StandardExample> sample(List<StandardExample> all, int cap, long seed) {
-        return all.stream().sorted(Comparator.comparing((StandardExample e) -> rank(seed, e.id())))
+        MessageDigest digest = sha256();
+        byte[] salt = Long.toString(seed).getBytes(StandardCharsets.UTF_8);
+        // One digest per example, not one per comparison.
+        Map<String, String> rank = new HashMap<>();
+        for (StandardExample e : all) {
+            digest.update(salt);
+            rank.put(e.id(), HexFormat.of().formatHex(digest.digest(e.id().getBytes(StandardCharsets.UTF_8))));
+        }
+        return all.stream().sorted(Comparator.comparing((StandardExample e) -> rank.get(e.id())))
                 .limit(cap).sorted(Comparator.comparing(StandardExample::id)).toList();
     }
 
-    private static String rank(long seed, String id) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Long.toString(seed).getBytes(StandardCharsets.UTF_8));
-            byte[] hash = digest.digest(id.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

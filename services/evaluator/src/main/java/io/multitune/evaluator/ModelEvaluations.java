@@ -33,8 +33,11 @@ final class ModelEvaluations {
     private static ModelEvaluated.TaskEvaluation taskEvaluation(ScoredModel.ScoredTask task) {
         TaskScores scores = task.scores();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        scores.metrics().forEach((name, value) -> metrics.put(name, Double.isFinite(value) ? value : null));
-        metrics.values().removeIf(v -> v == null);
+        scores.metrics().forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                metrics.put(name, value);
+            }
+        });
         return new ModelEvaluated.TaskEvaluation(task.predictions().taskType(), scores.examples(),
                 scores.primaryMetric(), scores.primaryValue(), UnitScores.unit(scores.primary(), scores.primaryValue()),
                 metrics, perClass(task.predictions()));
