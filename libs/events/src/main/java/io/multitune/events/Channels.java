@@ -42,6 +42,11 @@ public final class Channels {
     public static final String EVALUATOR_IN = "evaluator-in";
     /** The evaluator publishes model-evaluated, evaluation-failed and run-evaluated events here. */
     public static final String EVALUATIONS_OUT = "evaluations-out";
+    /**
+     * The evaluator's second input, for the run lifecycle: runs, training, evaluations and audits, read by their own
+     * consumer so that scoring a model never delays noticing a run's end or a silent stage.
+     */
+    public static final String LIFECYCLE_IN = "lifecycle-in";
 
     /**
      * The bias auditor's one input: run plans and training events (models trained, failed jobs), read by one

@@ -13,6 +13,8 @@ public enum EventType {
     RUN_REQUESTED("io.multitune.run.requested", RunRequest.class, Set.of(1)),
     RUN_REJECTED("io.multitune.run.rejected", RunRejected.class, Set.of(1)),
     RUN_PLANNED("io.multitune.run.planned", RunPlanned.class, Set.of(1)),
+    RUN_COMPLETED("io.multitune.run.completed", RunCompleted.class, Set.of(1)),
+    RUN_FAILED("io.multitune.run.failed", RunFailed.class, Set.of(1)),
     TRAINING_BATCH("io.multitune.batch", TrainingBatch.class, Set.of(1)),
     BATCHES_ACKNOWLEDGED("io.multitune.training.batches-acknowledged", BatchesAcknowledged.class, Set.of(1)),
     VALIDATION_REPORTED("io.multitune.training.validation-reported", ValidationReported.class, Set.of(1)),

@@ -213,6 +213,34 @@ class EventRoundTripTest {
     }
 
     @Test
+    void runEndEventsRoundTrip() {
+        Instant at = Instant.parse("2026-11-26T10:00:00Z");
+        RunEvaluated.Verdict passed = new RunEvaluated.Verdict(true, List.of(),
+                List.of(new RunEvaluated.Check("delta-m", true, "Δm +2.33% ≥ 0")));
+        RunEvaluated.Verdict failed = new RunEvaluated.Verdict(false, List.of("flip rate of pos 0.2 > 0.05"),
+                List.of(new RunEvaluated.Check("counterfactual-flip:pos", false, "flip rate of pos 0.2 > 0.05")));
+        RunEvaluated.TaskOutcome sentiment = new RunEvaluated.TaskOutcome("sentiment", TaskType.TEXT_CLASSIFICATION,
+                "accuracy", true, 1.0, 200, 0.89, 0.88, 0.01, -0.02, 0.04, 0.05, null, 1.1, false);
+        RunCompleted completed = roundTrip(new RunCompleted(1, "run-1", false,
+                List.of("bias: flip rate of pos 0.2 > 0.05"), passed, failed, "run-1.mtl", 0.55, 0.46, 33.2,
+                List.of(sentiment), List.of(
+                        new RunCompleted.JobOutcome("run-1.mtl", RunPlanned.JobKind.MULTI_TASK,
+                                List.of("sentiment", "pos"), 300, 300L, TrainingEnded.Outcome.COMPLETED, true, true,
+                                List.of()),
+                        new RunCompleted.JobOutcome("run-1.stl.pos", RunPlanned.JobKind.BASELINE,
+                                List.of("pos"), 150, null, null, false, false,
+                                List.of("no model-trained event"))),
+                new ModelTrained.Artifact("run-report", "runs/run-1/run-report.html", "ab".repeat(32), 90_000),
+                new ModelTrained.Artifact("report", "runs/run-1/report.html", "cd".repeat(32), 51_000), null,
+                at.minusSeconds(600), at));
+        assertEquals(null, completed.jobs().get(1).trainedSteps());
+        assertEquals(null, completed.biasReport());
+        RunFailed runFailed = roundTrip(new RunFailed(1, "run-2", RunFailed.Stage.TRAINING, "run-2.mtl",
+                "its training failed: out of memory", null, at));
+        assertEquals(RunFailed.Stage.TRAINING, runFailed.stage());
+    }
+
+    @Test
     void recordRejectedRoundTrips() {
         roundTrip(new RecordRejected(1, "imdb", RejectReason.UNKNOWN_LABEL, "label", "label 'meh' is not in the label set",
                 "{\"text\":\"x\",\"class\":\"meh\"}", "utf-8", new SourcePosition(Topics.DATA_RAW, 1, 9, 0, null),

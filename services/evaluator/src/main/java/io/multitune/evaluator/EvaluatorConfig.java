@@ -77,4 +77,22 @@ public interface EvaluatorConfig {
     /** Replication factor of the topics this service creates. */
     @WithDefault("1")
     short topicReplicationFactor();
+
+    /** The run lifecycle: how long a run may wait for each stage before it ends as failed. */
+    Lifecycle lifecycle();
+
+    /** Settings of the run lifecycle ({@code multitune.evaluator.lifecycle.*}). */
+    interface Lifecycle {
+        /** From a run request to its plan or rejection; longer than the sampler's {@code profile-wait}. */
+        @WithDefault("15m")
+        Duration planTimeout();
+
+        /** How long the training topic may stay silent while a job of a run has not ended (trainer down or stuck). */
+        @WithDefault("30m")
+        Duration trainingStallTimeout();
+
+        /** From the end of a run's last job to its evaluation, and to its bias audit. */
+        @WithDefault("60m")
+        Duration judgementTimeout();
+    }
 }

@@ -22,15 +22,19 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 public class EvaluatorEvents {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
-    // Declared only so SmallRye creates the channel's producer from its configuration.
+    // Declared only so SmallRye creates the channels' producers from their configuration.
     @Inject
     @Channel(Channels.EVALUATIONS_OUT)
     Emitter<Record<String, byte[]>> evaluations;
+    @Inject
+    @Channel(Channels.RUNS_OUT)
+    Emitter<Record<String, byte[]>> runs;
 
     private final KafkaClientService clients;
     private final Config config;
     private final String source;
     private volatile EventSender sender;
+    private volatile EventSender runsSender;
 
     EvaluatorEvents(KafkaClientService clients, Config config, EvaluatorConfig evaluatorConfig) {
         this.clients = clients;
@@ -43,13 +47,24 @@ public class EvaluatorEvents {
         sender().sendAndWait(event);
     }
 
+    /** Sends a run's end (run-completed, run-failed) on the runs topic and waits until the broker has it. */
+    void sendRunEndAndWait(PipelineEvent event) {
+        if (runsSender == null) {
+            runsSender = senderFor(Channels.RUNS_OUT);
+        }
+        runsSender.sendAndWait(event);
+    }
+
     private EventSender sender() {
         if (sender == null) {
-            String channel = Channels.EVALUATIONS_OUT;
-            String topic = config.getValue("mp.messaging.outgoing." + channel + ".topic", String.class);
-            Producer<String, byte[]> producer = clients.<String, byte[]>getProducer(channel).unwrap();
-            sender = new EventSender(producer, topic, source, SEND_TIMEOUT);
+            sender = senderFor(Channels.EVALUATIONS_OUT);
         }
         return sender;
+    }
+
+    private EventSender senderFor(String channel) {
+        String topic = config.getValue("mp.messaging.outgoing." + channel + ".topic", String.class);
+        Producer<String, byte[]> producer = clients.<String, byte[]>getProducer(channel).unwrap();
+        return new EventSender(producer, topic, source, SEND_TIMEOUT);
     }
 }

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.multitune.events.EvaluationFailed;
 import io.multitune.events.ModelEvaluated;
+import io.multitune.events.RunCompleted;
 import io.multitune.events.RunEvaluated;
+import io.multitune.events.RunFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Domain metrics of the evaluator on /q/metrics: models evaluated (by kind) and failed (by problem), test examples
  * scored, scoring time and speed, runs judged (by verdict), and per task and model kind the latest primary metric;
- * the latest run's unified score and Δm.
+ * the latest run's unified score and Δm; runs ended (completed by verdict, failed by stage) and runs still open.
  */
 @ApplicationScoped
 public class EvaluatorMetrics {
@@ -58,6 +60,21 @@ public class EvaluatorMetrics {
                 Map.of()).set(e.unifiedScore());
         gauge("multitune.evaluator.delta.m.percent", "Δm of the latest judged run, percent", Map.of())
                 .set(e.deltaMPercent() == null ? Double.NaN : e.deltaMPercent());
+    }
+
+    void runEnded(RunCompleted e) {
+        String verdict = e.pass() ? "pass" : "fail";
+        counter("ended.completed." + verdict, "multitune.runs.ended", "Runs ended, by outcome and verdict or stage",
+                Map.of("outcome", "completed", "verdict", verdict, "stage", "none")).increment();
+    }
+
+    void runEnded(RunFailed e) {
+        counter("ended.failed." + e.stage(), "multitune.runs.ended", "Runs ended, by outcome and verdict or stage",
+                Map.of("outcome", "failed", "verdict", "none", "stage", e.stage().name())).increment();
+    }
+
+    void runsOpen(int open) {
+        gauge("multitune.runs.open", "Runs followed by the lifecycle and not ended", Map.of()).set((double) open);
     }
 
     private Counter counter(String key, String name, String description, Map<String, String> tags) {

@@ -12,13 +12,40 @@ import io.multitune.intake.RunOutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 
-/** Serves each judged run's report and evaluation from the artifact root. */
+/** Serves each judged run's report and evaluation, and each ended run's report and outcome, from the artifact root. */
 @Path("/runs/{runId}")
 public class ReportResource {
     private final RunOutputFiles files;
+    private final RunOutputFiles endFiles;
 
     ReportResource(EvaluatorConfig config) {
         this.files = EvaluatorFiles.of(config.artifactRoot());
+        this.endFiles = EvaluatorFiles.runEnd(config.artifactRoot());
+    }
+
+    /** The run's report once it has ended: the evaluation and the bias audit on one page. */
+    @GET
+    @Path("/run-report")
+    @Produces(MediaType.TEXT_HTML)
+    public Response runReport(@PathParam("runId") String runId) throws IOException {
+        var file = safe(runId) ? endFiles.report(runId) : java.util.Optional.<java.nio.file.Path>empty();
+        if (file.isEmpty()) {
+            return notFound("run " + runId + " has no run report: it is written when the run completes (both its "
+                    + "evaluation and its bias audit are in); /runs/" + runId + "/outcome says how a run ended");
+        }
+        return Response.ok(Files.readAllBytes(file.get()), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** How the run ended: its run-completed or run-failed event as JSON. */
+    @GET
+    @Path("/outcome")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response outcome(@PathParam("runId") String runId) throws IOException {
+        var file = safe(runId) ? endFiles.result(runId) : java.util.Optional.<java.nio.file.Path>empty();
+        if (file.isEmpty()) {
+            return notFound("run " + runId + " has not ended (or is unknown)");
+        }
+        return Response.ok(Files.readAllBytes(file.get()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -22,5 +22,8 @@ class ChannelBindingTest {
                 p.getProperty("mp.messaging.incoming." + Channels.EVALUATOR_IN + ".topics"));
         assertEquals(Topics.EVALUATIONS,
                 p.getProperty("mp.messaging.outgoing." + Channels.EVALUATIONS_OUT + ".topic"));
+        assertEquals(String.join(",", List.of(Topics.RUNS, Topics.TRAINING, Topics.EVALUATIONS, Topics.AUDITS)),
+                p.getProperty("mp.messaging.incoming." + Channels.LIFECYCLE_IN + ".topics"));
+        assertEquals(Topics.RUNS, p.getProperty("mp.messaging.outgoing." + Channels.RUNS_OUT + ".topic"));
     }
 }

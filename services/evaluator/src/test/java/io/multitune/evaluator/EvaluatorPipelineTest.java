@@ -13,9 +13,12 @@ import io.multitune.events.EventCodec;
 import io.multitune.events.ModelEvaluated;
 import io.multitune.events.ModelTrained;
 import io.multitune.events.PipelineEvent;
+import io.multitune.events.RunCompleted;
 import io.multitune.events.RunEvaluated;
+import io.multitune.events.RunFailed;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunPlanned.JobPlan;
+import io.multitune.events.RunRejected;
 import io.multitune.events.RunRequest;
 import io.multitune.events.Topics;
 import io.multitune.testing.kafka.KafkaBrokerResource;
@@ -83,11 +86,24 @@ class EvaluatorPipelineTest {
 
     /** The run's evaluation events, once one matches {@code until}. */
     private List<PipelineEvent> evaluationsUntil(String runId, Predicate<List<PipelineEvent>> until) {
+        return eventsUntil(Topics.EVALUATIONS, runId, until);
+    }
+
+    /** The run's one end event on the runs topic, once there. */
+    private PipelineEvent runEnd(String runId) {
+        List<PipelineEvent> ends = eventsUntil(Topics.RUNS, runId, e -> !of(e, RunCompleted.class).isEmpty()
+                || !of(e, RunFailed.class).isEmpty()).stream()
+                .filter(e -> e instanceof RunCompleted || e instanceof RunFailed).toList();
+        assertEquals(1, ends.size(), ends::toString);
+        return ends.get(0);
+    }
+
+    private List<PipelineEvent> eventsUntil(String topic, String runId, Predicate<List<PipelineEvent>> until) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<PipelineEvent> events = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             events.clear();
-            for (ConsumerRecord<String, byte[]> r : kafka.consumeUntilIdle(Topics.EVALUATIONS, Duration.ofMillis(500),
+            for (ConsumerRecord<String, byte[]> r : kafka.consumeUntilIdle(topic, Duration.ofMillis(500),
                     Duration.ofSeconds(5))) {
                 if (runId.equals(r.key())) {
                     events.add(EventCodec.INSTANCE.decode(r.headers(), r.value()));
@@ -97,7 +113,8 @@ class EvaluatorPipelineTest {
                 return events;
             }
         }
-        throw new AssertionError("run " + runId + ": evaluations not complete within " + TIMEOUT + ": " + events);
+        throw new AssertionError("run " + runId + ": " + topic + " events not complete within " + TIMEOUT + ": "
+                + events);
     }
 
     private static <T> List<T> of(List<PipelineEvent> events, Class<T> type) {
@@ -162,9 +179,30 @@ class EvaluatorPipelineTest {
                 .body(containsString(runId + ".mtl"));
         given().when().get("/runs/no-such-run/report").then().statusCode(404)
                 .body(containsString("no report yet"));
+
+        // The test plays the bias auditor; the run then ends with both verdicts and one report holding both.
+        assertEquals(List.of(), eventsUntil(Topics.RUNS, runId, e -> true).stream()
+                .filter(e -> e instanceof RunCompleted).toList(), "no end before the bias audit");
+        kafka.produce(EvaluatorTestData.record(Topics.AUDITS, EvaluatorTestData.audited(plan, false)));
+        RunCompleted completed = (RunCompleted) runEnd(runId);
+        assertFalse(completed.pass(), "the bias gate failed");
+        assertTrue(completed.evaluationVerdict().pass());
+        assertEquals(List.of("bias: flip rate of pos 0.2 > 0.05"), completed.reasons());
+        assertEquals(run.deltaMPercent(), completed.deltaMPercent());
+        assertEquals(3, completed.jobs().size());
+        assertTrue(completed.jobs().stream().allMatch(j -> j.evaluated() && j.trainedSteps() != null),
+                completed.jobs()::toString);
+        assertEquals(run.report(), completed.evaluationReport());
+        Path runReport = JobArtifacts.resolve(config.artifactRoot(), completed.report().path());
+        assertEquals(completed.report().sha256(), DurableFiles.sha256(runReport));
+        given().when().get("/runs/" + runId + "/run-report").then().statusCode(200)
+                .body(containsString("chart-mtl-vs-baseline"), containsString("class=\"bias-audit\""));
+        given().when().get("/runs/" + runId + "/outcome").then().statusCode(200)
+                .body(containsString("flip rate of pos"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("multitune_evaluator_models_evaluated_total"),
-                        containsString("multitune_evaluator_runs_judged_total"));
+                        containsString("multitune_evaluator_runs_judged_total"),
+                        containsString("multitune_runs_ended_total{outcome=\"completed\""));
     }
 
     @Test
@@ -209,6 +247,18 @@ class EvaluatorPipelineTest {
         EvaluationFailed missing = of(otherEvents, EvaluationFailed.class).get(0);
         assertEquals(EvaluationFailed.Problem.MODEL_MISSING, missing.problem());
         assertTrue(missing.reason().contains("does not exist"), missing.reason());
+        RunFailed otherEnd = (RunFailed) runEnd(other.runId());
+        assertEquals(RunFailed.Stage.EVALUATION, otherEnd.stage(), "its multi-task model cannot be evaluated");
+        assertEquals(missing.reason(), otherEnd.reason());
+
+        // A rejected request ends as failed at the request, with the sampler's problems.
+        String rejected = runId("rejected");
+        kafka.produce(EvaluatorTestData.record(Topics.RUNS, new RunRejected(1, rejected, List.of(
+                new RunRejected.Problem("tasks[0]", RunRejected.Reason.UNKNOWN_TASK, "no dataset has task 'zz'")),
+                java.time.Instant.now())));
+        RunFailed rejectedEnd = (RunFailed) runEnd(rejected);
+        assertEquals(RunFailed.Stage.REQUEST, rejectedEnd.stage());
+        assertTrue(rejectedEnd.reason().contains("tasks[0]: no dataset has task 'zz'"), rejectedEnd.reason());
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -11,6 +11,8 @@ import io.multitune.events.ExampleInput;
 import io.multitune.events.ExampleTarget;
 import io.multitune.events.ModelTrained;
 import io.multitune.events.PipelineEvent;
+import io.multitune.events.RunAudited;
+import io.multitune.events.RunEvaluated;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunPlanned.JobKind;
 import io.multitune.events.RunPlanned.JobPlan;
@@ -138,6 +140,20 @@ final class EvaluatorTestData {
                     1.0, cosines == null ? null : tasks, cosines, Instant.now()));
         }
         return progress;
+    }
+
+    /** The run's bias audit as the bias auditor would send it: one counterfactual figure per task and a verdict. */
+    static RunAudited audited(RunPlanned plan, boolean pass) {
+        String mtl = plan.jobs().get(0).jobId();
+        List<RunAudited.TransferRow> transfer = plan.jobs().get(0).tasks().stream()
+                .map(t -> new RunAudited.TransferRow(t.taskId(), "counterfactual-flip-rate", null, 0.2, 0.1, 0.1,
+                        0.02, 0.18, true, true)).toList();
+        RunEvaluated.Verdict verdict = new RunEvaluated.Verdict(pass, pass ? List.of()
+                : List.of("flip rate of pos 0.2 > 0.05"), List.of(new RunEvaluated.Check("counterfactual-flip:pos",
+                pass, "flip rate of pos 0.2 > 0.05")));
+        return new RunAudited(1, plan.runId(), mtl, "CPU", transfer, List.of(), List.of(), List.of(), List.of(),
+                verdict, new ModelTrained.Artifact("bias-report", "runs/" + plan.runId() + "/bias-report.html",
+                "ab".repeat(32), 100), Instant.now());
     }
 
     static ProducerRecord<String, byte[]> record(String topic, PipelineEvent event) {

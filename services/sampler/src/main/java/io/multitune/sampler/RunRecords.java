@@ -6,6 +6,7 @@ import io.multitune.events.EventType;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRejected;
 import io.multitune.sampling.request.ReadResult;
+import io.multitune.sampling.request.RequestRunIds;
 import io.multitune.sampling.request.RunRequestReader;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,17 +48,8 @@ final class RunRecords {
 
     private static Parsed request(ConsumerRecord<String, byte[]> r, Instant now) {
         ReadResult read = RunRequestReader.read(r.value() == null ? new byte[0] : r.value());
-        String runId = read.runId().filter(id -> !id.isBlank()).orElse(
-                r.key() != null && !r.key().isBlank() ? r.key() : positionalRunId(r));
+        String runId = RequestRunIds.of(read, r.key(), r.partition(), r.offset());
         return new Parsed.Request(new RunDesk.Waiting(runId,
                 read.request().map(req -> req.withRunId(runId)).orElse(null), read.problems(), now));
-    }
-
-    /**
-     * A request with neither a run id nor a key gets an id from its place in the topic, so a restarted sampler
-     * reading it again recognises its earlier answer.
-     */
-    private static String positionalRunId(ConsumerRecord<?, ?> r) {
-        return "run-p" + r.partition() + "-o" + r.offset();
     }
 }
