@@ -348,7 +348,8 @@ class ChartRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bad-replicas.yaml", "bad-type.yaml", "bad-unknown-key.yaml"})
+    @ValueSource(strings = {"bad-replicas.yaml", "bad-evaluator-replicas.yaml", "bad-type.yaml",
+            "bad-unknown-key.yaml"})
     void schemaRejectsBadValues(String file) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(file));
         assertTrue(e.getMessage().toLowerCase().contains("schema"), e.getMessage());
