@@ -21,6 +21,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * KAFKA_SASL_JAAS_CONFIG          -> sasl.jaas.config
  * KAFKA_SSL_TRUSTSTORE_LOCATION   -> ssl.truststore.location
  * KAFKA_SSL_TRUSTSTORE_PASSWORD   -> ssl.truststore.password
+ * KAFKA_SSL_TRUSTSTORE_TYPE       -> ssl.truststore.type (PKCS12, JKS or PEM; the Helm chart sets it)
  * </pre>
  * The services (Quarkus) read the same variables themselves ({@code KAFKA_X_Y} is {@code kafka.x.y}), so
  * {@link #serviceEnvironment()} simply passes them on.
@@ -150,7 +151,7 @@ public final class KafkaSettings {
     private static Map<String, String> securityEnv() {
         Map<String, String> m = new LinkedHashMap<>();
         for (String property : new String[] {"security.protocol", "sasl.mechanism", "sasl.jaas.config",
-                "ssl.truststore.location", "ssl.truststore.password"}) {
+                "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type"}) {
             m.put("KAFKA_" + property.replace('.', '_').toUpperCase(Locale.ROOT), property);
         }
         return java.util.Collections.unmodifiableMap(m);

@@ -39,12 +39,10 @@ public final class AuditWatch implements AutoCloseable {
                 return true;
             } else if (event instanceof ModelAudited e) {
                 models.add(e);
-                out.printf(Locale.ROOT, "  audited %s: %d model inputs in %.1f s (%s); %d task(s) audited, %d not%n",
-                        e.jobId(), e.inputs(), e.seconds(), e.executionProvider(), e.tasks().size(),
-                        e.notAudited().size());
+                out.println(auditedLine(e));
             } else if (event instanceof AuditFailed e) {
                 failures.add(e);
-                out.printf("  audit of %s failed (%s): %s%n", e.jobId(), e.problem(), e.reason());
+                out.println(failedLine(e));
                 out.flush();
                 return e.jobId() != null && e.jobId().equals(mtlJob);
             }
@@ -52,6 +50,17 @@ public final class AuditWatch implements AutoCloseable {
             return false;
         });
         return new Outcome(audited[0], models, failures);
+    }
+
+    /** "  audited JOB: N model inputs in S s (PROVIDER); T task(s) audited, U not". */
+    static String auditedLine(ModelAudited e) {
+        return String.format(Locale.ROOT, "  audited %s: %d model inputs in %.1f s (%s); %d task(s) audited, %d not",
+                e.jobId(), e.inputs(), e.seconds(), e.executionProvider(), e.tasks().size(), e.notAudited().size());
+    }
+
+    /** "  audit of JOB failed (PROBLEM): REASON". */
+    static String failedLine(AuditFailed e) {
+        return "  audit of " + e.jobId() + " failed (" + e.problem() + "): " + e.reason();
     }
 
     @Override

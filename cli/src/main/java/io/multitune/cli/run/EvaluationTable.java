@@ -4,6 +4,7 @@ import io.multitune.cli.common.TextTable;
 import io.multitune.events.RunEvaluated;
 import io.multitune.events.RunEvaluated.TaskOutcome;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,28 +17,38 @@ public final class EvaluationTable {
     }
 
     public static String render(RunEvaluated e) {
-        TextTable table = new TextTable(
-                new String[]{"task", "metric", "multi-task", "baseline", "difference", "95% CI", "McNemar p",
-                        "significance"},
-                new boolean[]{false, false, true, true, true, false, true, false});
-        for (TaskOutcome t : e.tasks()) {
-            table.row(t.taskId(), t.metric(), f4(t.mtl()), f4(t.stl()), t.difference() == null ? null
-                            : String.format(Locale.ROOT, "%+.4f", t.difference()), ci(t),
-                    t.mcnemar() == null ? null : String.format(Locale.ROOT, "%.4f", t.mcnemar().pValue()),
-                    significance(t));
-        }
-        StringBuilder out = new StringBuilder(table.render());
-        out.append(String.format(Locale.ROOT, "unified score: multi-task %.4f, baselines %s%n", e.unifiedScore(),
-                e.baselineUnifiedScore() == null ? "-" : f4(e.baselineUnifiedScore())));
-        out.append("Δm: ").append(e.deltaMPercent() == null ? "undefined (no task has a usable baseline)"
-                : String.format(Locale.ROOT, "%+.2f%% (mean relative change against the baselines; positive = "
-                + "multi-task better)", e.deltaMPercent())).append('\n');
+        StringBuilder out = new StringBuilder(taskTable(e.tasks()));
+        out.append(scores(e.unifiedScore(), e.baselineUnifiedScore(), e.deltaMPercent()));
         if (!e.missingBaselines().isEmpty()) {
             out.append("judged without a baseline: ").append(String.join(", ", e.missingBaselines())).append('\n');
         }
         out.append("verdict: ").append(e.verdict().pass() ? "PASS" : "FAIL").append('\n');
         e.verdict().reasons().forEach(r -> out.append("  - ").append(r).append('\n'));
         return out.toString();
+    }
+
+    /** Per task, the multi-task model against its baseline: difference, interval, McNemar, significance. */
+    static String taskTable(List<TaskOutcome> tasks) {
+        TextTable table = new TextTable(
+                new String[]{"task", "metric", "multi-task", "baseline", "difference", "95% CI", "McNemar p",
+                        "significance"},
+                new boolean[]{false, false, true, true, true, false, true, false});
+        for (TaskOutcome t : tasks) {
+            table.row(t.taskId(), t.metric(), f4(t.mtl()), f4(t.stl()), t.difference() == null ? null
+                            : String.format(Locale.ROOT, "%+.4f", t.difference()), ci(t),
+                    t.mcnemar() == null ? null : String.format(Locale.ROOT, "%.4f", t.mcnemar().pValue()),
+                    significance(t));
+        }
+        return table.render();
+    }
+
+    /** The unified scores and Δm, two lines. */
+    static String scores(double unifiedScore, Double baselineUnifiedScore, Double deltaMPercent) {
+        return String.format(Locale.ROOT, "unified score: multi-task %.4f, baselines %s%n", unifiedScore,
+                baselineUnifiedScore == null ? "-" : f4(baselineUnifiedScore))
+                + "Δm: " + (deltaMPercent == null ? "undefined (no task has a usable baseline)"
+                : String.format(Locale.ROOT, "%+.2f%% (mean relative change against the baselines; positive = "
+                + "multi-task better)", deltaMPercent)) + "\n";
     }
 
     private static String significance(TaskOutcome t) {

@@ -39,12 +39,10 @@ public final class EvaluationWatch implements AutoCloseable {
                 return true;
             } else if (event instanceof ModelEvaluated e) {
                 models.add(e);
-                out.printf(Locale.ROOT, "  scored %s on %d test examples in %.1f s (%s): unified score %.4f%n",
-                        e.jobId(), e.tasks().values().stream().mapToLong(ModelEvaluated.TaskEvaluation::examples)
-                                .sum(), e.seconds(), e.executionProvider(), e.unifiedScore());
+                out.println(scoredLine(e));
             } else if (event instanceof EvaluationFailed e) {
                 failures.add(e);
-                out.printf("  evaluation of %s failed (%s): %s%n", e.jobId(), e.problem(), e.reason());
+                out.println(failedLine(e));
                 out.flush();
                 return e.jobId() != null && e.jobId().equals(mtlJob);
             }
@@ -52,6 +50,18 @@ public final class EvaluationWatch implements AutoCloseable {
             return false;
         });
         return new Outcome(evaluated[0], models, failures);
+    }
+
+    /** "  scored JOB on N test examples in S s (PROVIDER): unified score X". */
+    static String scoredLine(ModelEvaluated e) {
+        return String.format(Locale.ROOT, "  scored %s on %d test examples in %.1f s (%s): unified score %.4f",
+                e.jobId(), e.tasks().values().stream().mapToLong(ModelEvaluated.TaskEvaluation::examples).sum(),
+                e.seconds(), e.executionProvider(), e.unifiedScore());
+    }
+
+    /** "  evaluation of JOB failed (PROBLEM): REASON". */
+    static String failedLine(EvaluationFailed e) {
+        return "  evaluation of " + e.jobId() + " failed (" + e.problem() + "): " + e.reason();
     }
 
     static String multiTaskJob(RunPlanned plan) {

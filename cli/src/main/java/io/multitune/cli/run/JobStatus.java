@@ -1,6 +1,7 @@
 package io.multitune.cli.run;
 
 import io.multitune.events.ModelTrained;
+import io.multitune.events.PipelineEvent;
 import io.multitune.events.RunPlanned.JobPlan;
 import io.multitune.events.TrainingEnded;
 import io.multitune.events.TrainingProgress;
@@ -27,28 +28,53 @@ public final class JobStatus {
         this.job = job;
     }
 
-    void started(TrainingStarted e) {
+    /**
+     * Takes in one event of the training topic about this job.
+     *
+     * @return whether it was one that tells about the job (started, progress, validation, model, end)
+     */
+    boolean apply(PipelineEvent event) {
+        if (event instanceof TrainingStarted e) {
+            started(e);
+        } else if (event instanceof TrainingProgress e) {
+            progressed(e);
+        } else if (event instanceof ValidationReported e) {
+            validated(e);
+        } else if (event instanceof ModelTrained e) {
+            trained(e);
+        } else if (event instanceof TrainingEnded e) {
+            if (done()) {
+                return false; // the first end counts
+            }
+            ended(e);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void started(TrainingStarted e) {
         replica = e.replica();
         step = Math.max(step, e.resumedFromStep());
     }
 
-    void progressed(TrainingProgress e) {
+    private void progressed(TrainingProgress e) {
         step = Math.max(step, e.step());
         samplesPerSecond = e.samplesPerSecond();
         loss = new LinkedHashMap<>(e.taskLoss());
     }
 
-    void validated(ValidationReported e) {
+    private void validated(ValidationReported e) {
         step = Math.max(step, e.step());
         validation = new LinkedHashMap<>(e.tasks());
     }
 
-    void ended(TrainingEnded e) {
+    private void ended(TrainingEnded e) {
         ended = e;
         step = Math.max(step, e.step());
     }
 
-    void trained(ModelTrained e) {
+    private void trained(ModelTrained e) {
         model = e;
     }
 

@@ -134,16 +134,25 @@ public final class RunClient implements AutoCloseable {
      * @throws CliException exit {@link RunSubmitCommand#KAFKA_UNREACHABLE}
      */
     public void checkReachable() {
-        if (reachable) {
-            return;
+        if (!reachable) {
+            checkReachable(connection);
+            reachable = true;
         }
+    }
+
+    /**
+     * Fails fast when no broker of {@code connection} answers within {@link #REACH_TIMEOUT}.
+     *
+     * @throws CliException exit {@link RunExit#KAFKA_UNREACHABLE}
+     */
+    static void checkReachable(Map<String, Object> connection) {
         Optional<String> problem = LocalBroker.probe(connection, REACH_TIMEOUT);
         if (problem.isPresent()) {
-            throw new CliException("cannot reach Kafka at " + bootstrapServers() + " (" + problem.get()
+            throw new CliException("cannot reach Kafka at " + connection.get(
+                    CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " (" + problem.get()
                     + ") — start it with ./multitune broker start or set KAFKA_BOOTSTRAP_SERVERS",
-                    RunSubmitCommand.KAFKA_UNREACHABLE, null, null);
+                    RunExit.KAFKA_UNREACHABLE, null, null);
         }
-        reachable = true;
     }
 
     /**

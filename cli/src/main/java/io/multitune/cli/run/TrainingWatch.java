@@ -1,14 +1,9 @@
 package io.multitune.cli.run;
 
 import io.multitune.events.EventCodec;
-import io.multitune.events.ModelTrained;
 import io.multitune.events.PipelineEvent;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.Topics;
-import io.multitune.events.TrainingEnded;
-import io.multitune.events.TrainingProgress;
-import io.multitune.events.TrainingStarted;
-import io.multitune.events.ValidationReported;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +25,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TrainingWatch implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
 
     private final KafkaConsumer<String, byte[]> consumer;
 
@@ -51,85 +45,27 @@ public final class TrainingWatch implements AutoCloseable {
         Map<String, JobStatus> jobs = new LinkedHashMap<>();
         plan.jobs().forEach(j -> jobs.put(j.jobId(), new JobStatus(j)));
         seekToPlan(plan);
-        int width = jobs.keySet().stream().mapToInt(String::length).max().orElse(10);
+        JobBars bars = new JobBars(out, interactive, List.copyOf(jobs.values()));
         long deadline = System.nanoTime() + timeout.toNanos();
-        long lastPlain = 0;
-        boolean drawn = false;
-        Map<String, String> printed = new HashMap<>();
         while (System.nanoTime() < deadline && !jobs.values().stream().allMatch(JobStatus::done)) {
-            boolean changed = false;
             for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
                 JobStatus status = jobs.get(r.key());
-                if (status != null) {
-                    changed |= apply(status, r);
+                if (status != null && status.apply(decode(r))) {
+                    bars.changed();
                 }
             }
-            String frame = frame(jobs, width);
-            if (interactive && changed) {
-                drawn = redraw(out, frame, drawn, jobs.size());
-            } else if (!interactive && System.nanoTime() - lastPlain > PLAIN_EVERY_NANOS) {
-                printChanged(out, jobs, width, printed);
-                lastPlain = System.nanoTime();
-            }
+            bars.tick();
         }
-        if (interactive) {
-            redraw(out, frame(jobs, width), drawn, jobs.size());
-        } else {
-            printChanged(out, jobs, width, printed);
-        }
-        out.flush();
+        bars.flush();
         return List.copyOf(jobs.values());
     }
 
-    private static boolean redraw(PrintWriter out, String frame, boolean drawn, int lines) {
-        if (drawn) {
-            out.print("\033[" + lines + "A");
-        }
-        for (String line : frame.split("\n")) {
-            out.print("\r\033[2K" + line + "\n");
-        }
-        out.flush();
-        return true;
-    }
-
-    /** Without a terminal: only the lines that changed since they were last printed, so logs stay short. */
-    private static void printChanged(PrintWriter out, Map<String, JobStatus> jobs, int width,
-                                     Map<String, String> printed) {
-        jobs.forEach((id, status) -> {
-            String line = status.line(width);
-            if (!line.equals(printed.put(id, line))) {
-                out.println("  " + line);
-            }
-        });
-    }
-
-    private static String frame(Map<String, JobStatus> jobs, int width) {
-        StringBuilder b = new StringBuilder();
-        jobs.values().forEach(s -> b.append("  ").append(s.line(width)).append('\n'));
-        return b.toString();
-    }
-
-    private static boolean apply(JobStatus status, ConsumerRecord<String, byte[]> record) {
-        PipelineEvent event;
+    private static PipelineEvent decode(ConsumerRecord<String, byte[]> record) {
         try {
-            event = EventCodec.INSTANCE.decode(record.headers(), record.value());
+            return EventCodec.INSTANCE.decode(record.headers(), record.value());
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
-        if (event instanceof TrainingStarted e) {
-            status.started(e);
-        } else if (event instanceof TrainingProgress e) {
-            status.progressed(e);
-        } else if (event instanceof ValidationReported e) {
-            status.validated(e);
-        } else if (event instanceof ModelTrained e) {
-            status.trained(e);
-        } else if (event instanceof TrainingEnded e && !status.done()) {
-            status.ended(e);
-        } else {
-            return false;
-        }
-        return true;
     }
 
     private void seekToPlan(RunPlanned plan) {
