@@ -129,10 +129,16 @@ public final class RunLifecycle {
     }
 
     private static void record(RunHistory run, PipelineEvent event, long now) {
+        // The sampler's first answer to a run id counts: a later DUPLICATE_RUN rejection answers another request
+        // with the same id, not the run.
         if (event instanceof RunPlanned p) {
-            run.planned(p, now);
+            if (run.rejected == null) {
+                run.planned(p, now);
+            }
         } else if (event instanceof RunRejected r) {
-            run.rejected = r;
+            if (run.plan == null && run.rejected == null) {
+                run.rejected = r;
+            }
         } else if (event instanceof TrainingEnded t) {
             run.ended.putIfAbsent(t.jobId(), t);
             run.settle(now);

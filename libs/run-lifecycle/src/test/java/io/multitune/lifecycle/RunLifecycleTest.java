@@ -216,6 +216,19 @@ class RunLifecycleTest {
     }
 
     @Test
+    void aLaterRejectionOfARequestWithTheSameIdDoesNotEndAPlannedRun() {
+        RunPlanned plan = plan("r");
+        lifecycle.apply(plan);
+        lifecycle.apply(new RunRejected(1, "r", List.of(new RunRejected.Problem("runId",
+                RunRejected.Reason.DUPLICATE_RUN, "run r was already planned")), AT));
+        assertEquals(List.of(), lifecycle.due());
+        trainAll(plan);
+        lifecycle.apply(evaluated("r", true));
+        lifecycle.apply(audited("r", true));
+        assertInstanceOf(RunEnding.Completion.class, lifecycle.due().get(0));
+    }
+
+    @Test
     void aRequestFromAnyProducerWithoutAPlanTimesOutAtPlanning() {
         byte[] body = "{\"tasks\": [\"a\"]}".getBytes(StandardCharsets.UTF_8);
         lifecycle.onRecords(List.of(new ConsumerRecord<>(Topics.RUNS, 0, 7L, "plain-run", body)));
