@@ -114,6 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(new DemoTrainStep());
         steps.add(new DemoEvaluateStep());
         steps.add(new DemoAuditStep());
+        steps.add(new DemoEndStep());
         return steps;
     }
 

@@ -33,6 +33,8 @@ public final class DemoContext {
     public io.multitune.events.RunEvaluated evaluation;
     /** The run's bias audit, once audited. */
     public io.multitune.events.RunAudited audit;
+    /** The run's end, once the evaluator has ended it as completed. */
+    public io.multitune.events.RunCompleted completed;
 
     public DemoContext(Path projectRoot, Path dataDir, DemoPreset preset, Duration profileTimeout,
                        Duration planTimeout, PrintStream out) {

@@ -15,6 +15,7 @@ import io.multitune.cli.services.ServiceHandle;
 import io.multitune.cli.services.ServiceLauncher;
 import io.multitune.events.ModelTrained;
 import io.multitune.events.RunAudited;
+import io.multitune.events.RunCompleted;
 import io.multitune.events.RunEvaluated;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.TrainingEnded;
@@ -37,8 +38,9 @@ import picocli.CommandLine;
  * The pipeline end to end, as the demo runs it: a real broker, the packaged data-ingest, sampler, trainer and
  * evaluator and bias auditor as their own processes, the real demo datasets (tiny preset), a multi-task run with
  * baselines, every job trained and its model written, every model scored and audited, the run judged and audited,
- * both reports served. The broker listens where {@code KAFKA_BOOTSTRAP_SERVERS} (set by failsafe) says, because the
- * demo's clients read it from the environment; the services get free ports and a temporary artifact root.
+ * both reports served, and the run ended by one run-completed event, with counts that add up at every stage. The
+ * broker listens where {@code KAFKA_BOOTSTRAP_SERVERS} (set by failsafe) says, because the demo's clients read it
+ * from the environment; the services get free ports and a temporary artifact root.
  */
 class DemoEndToEndIT {
     private static final List<String> SERVICES = List.of("data-ingest", "sampler", "trainer", "evaluator",
@@ -111,6 +113,10 @@ class DemoEndToEndIT {
             assertTrue(text.contains("completed"), text);
             assertJudged(ctx, plan, artifacts, text, services.get(SERVICES.indexOf("evaluator")));
             assertAudited(ctx, plan, artifacts, text, services.get(SERVICES.indexOf("bias-auditor")));
+            assertCompleted(ctx, plan, artifacts, text, services.get(SERVICES.indexOf("evaluator")));
+            new PipelineCounts(kafka.clientConfig()).assertAddUp(plan, ctx.completed.jobs().stream()
+                    .filter(j -> j.training() == TrainingEnded.Outcome.COMPLETED)
+                    .map(RunCompleted.JobOutcome::jobId).collect(java.util.stream.Collectors.toSet()));
         } finally {
             for (ServiceHandle s : services) {
                 System.out.println("--- log of " + s.name() + " (last lines)");
@@ -138,17 +144,10 @@ class DemoEndToEndIT {
         assertTrue(evaluated.unifiedScore() > 0 && evaluated.unifiedScore() <= 1);
         assertTrue(text.contains("verdict: " + (evaluated.verdict().pass() ? "PASS" : "FAIL")), text);
         assertTrue(text.contains("Δm: "), text);
-        byte[] report = Files.readAllBytes(artifacts.resolve(evaluated.report().path()));
-        assertEquals(evaluated.report().sha256(), HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(report)));
-        java.net.http.HttpResponse<String> served = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(evaluator.baseUrl() + "/runs/"
-                        + plan.runId() + "/report")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, served.statusCode());
-        for (String chart : List.of("chart-mtl-vs-baseline", "chart-task-weights", "chart-conflict-matrix",
-                "chart-training-curve", "data-verdict=\"" + (evaluated.verdict().pass() ? "pass" : "fail"))) {
-            assertTrue(served.body().contains(chart), chart);
-        }
+        assertOnDiskAndServed(artifacts, evaluated.report(), evaluator.baseUrl() + "/runs/" + plan.runId()
+                + "/report",
+                List.of("chart-mtl-vs-baseline", "chart-task-weights", "chart-conflict-matrix", "chart-training-curve",
+                        "data-verdict=\"" + (evaluated.verdict().pass() ? "pass" : "fail")));
     }
 
     /** Every audited task compared with its baseline, the bias verdict printed, the bias report on disk and served. */
@@ -165,16 +164,48 @@ class DemoEndToEndIT {
         assertTrue(audited.representation().stream().anyMatch(r -> r.category().equals("gender")),
                 audited.representation()::toString);
         assertTrue(text.contains("bias verdict: " + (audited.verdict().pass() ? "PASS" : "FAIL")), text);
-        byte[] report = Files.readAllBytes(artifacts.resolve(audited.report().path()));
-        assertEquals(audited.report().sha256(), HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(report)));
+        assertOnDiskAndServed(artifacts, audited.report(), auditor.baseUrl() + "/runs/" + plan.runId()
+                + "/bias-report", List.of("chart-bias-transfer", "chart-counterfactual-flips", "chart-representation",
+                "id=\"bias-verdict\""));
+    }
+
+    /** One run-completed event, both verdicts joined, every planned job trained, evaluated and audited. */
+    private static void assertCompleted(DemoContext ctx, RunPlanned plan, Path artifacts, String text,
+                                        ServiceHandle evaluator) throws Exception {
+        RunCompleted completed = ctx.completed;
+        assertNotNull(completed, "the run ended as completed");
+        assertEquals(ctx.evaluation.verdict().pass() && ctx.audit.verdict().pass(), completed.pass());
+        assertEquals(ctx.evaluation.verdict(), completed.evaluationVerdict());
+        assertEquals(ctx.audit.verdict(), completed.biasVerdict());
+        assertEquals(plan.jobs().stream().map(RunPlanned.JobPlan::jobId).toList(),
+                completed.jobs().stream().map(RunCompleted.JobOutcome::jobId).toList());
+        for (RunCompleted.JobOutcome job : completed.jobs()) {
+            if (job.training() == TrainingEnded.Outcome.COMPLETED) {
+                assertEquals(job.plannedSteps(), job.trainedSteps(), job.jobId() + " trained every planned step");
+            } else {
+                assertEquals(TrainingEnded.Outcome.EARLY_STOPPED, job.training(), job.toString());
+            }
+            assertTrue(job.evaluated() && job.audited(), job.toString());
+            assertEquals(List.of(), job.problems(), job.jobId());
+        }
+        assertTrue(text.contains("run " + plan.runId() + " completed: " + (completed.pass() ? "PASS" : "FAIL")),
+                text);
+        assertOnDiskAndServed(artifacts, completed.report(), evaluator.baseUrl() + "/runs/" + plan.runId()
+                + "/run-report", List.of("chart-mtl-vs-baseline", "id=\"verdict\"", "id=\"bias-verdict\"",
+                "chart-bias-transfer"));
+    }
+
+    /** The report is on disk with the event's SHA-256 and served over HTTP with every part named. */
+    private static void assertOnDiskAndServed(Path artifacts, ModelTrained.Artifact report, String url,
+                                              List<String> parts) throws Exception {
+        byte[] bytes = Files.readAllBytes(artifacts.resolve(report.path()));
+        assertEquals(report.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         java.net.http.HttpResponse<String> served = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(auditor.baseUrl() + "/runs/"
-                        + plan.runId() + "/bias-report")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, served.statusCode());
-        for (String part : List.of("chart-bias-transfer", "chart-counterfactual-flips", "chart-representation",
-                "id=\"bias-verdict\"")) {
-            assertTrue(served.body().contains(part), part);
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, served.statusCode(), url);
+        for (String part : parts) {
+            assertTrue(served.body().contains(part), url + ": " + part);
         }
     }
 }

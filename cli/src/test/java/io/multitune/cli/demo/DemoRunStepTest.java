@@ -19,12 +19,12 @@ import picocli.CommandLine;
 class DemoRunStepTest {
 
     @Test
-    void theRunStepFollowsTheProfileReportAndTrainingAndEvaluationFollowTheRun() {
+    void theRunStepFollowsTheProfileReportAndTrainingEvaluationAuditAndTheRunsEndFollowTheRun() {
         DemoCommand demo = new DemoCommand();
         new CommandLine(demo).parseArgs("--no-build", "--no-start");
         List<String> names = demo.steps().stream().map(DemoStep::name).toList();
         assertEquals(List.of("prepare datasets", "ingest", "profiles", "run plan", "training", "evaluation",
-                "bias audit"), names);
+                "bias audit", "run end"), names);
         assertEquals(Duration.ofSeconds(180), demo.planTimeout);
         assertEquals(Duration.ofMinutes(60), demo.trainTimeout);
         assertEquals(Duration.ofMinutes(15), demo.evaluateTimeout);
