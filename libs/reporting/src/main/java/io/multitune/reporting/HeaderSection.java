@@ -20,7 +20,13 @@ final class HeaderSection {
         Optional<RunEvaluated> eval = run.evaluation();
         html.open("header", "class", "run-header");
         html.open("div", "class", "title-row").element("h1", "Run " + run.runId());
-        verdictBadge(html, eval.map(RunEvaluated::verdict).orElse(null));
+        BiasReportInput bias = run.input().bias();
+        if (bias == null) {
+            verdictBadge(html, eval.map(RunEvaluated::verdict).orElse(null));
+        } else {
+            runVerdictBadges(html, eval.map(RunEvaluated::verdict).orElse(null),
+                    bias.audit() == null ? null : bias.audit().verdict());
+        }
         html.close("div");
         html.element("p", subtitle(run), "class", "subtitle");
         figures(html, run, eval.orElse(null));
@@ -34,6 +40,26 @@ final class HeaderSection {
         String text = verdict == null ? "NOT EVALUATED" : verdict.pass() ? "PASS" : "FAIL";
         html.element("span", text, "id", "verdict", "class", "verdict " + state, "data-verdict", state,
                 "title", "The evaluation gate's verdict");
+    }
+
+    /**
+     * With the bias audit on the page, the run's verdict is both gates': one badge for the run, then one small badge
+     * per gate (the evaluation's keeps {@code id="verdict"}), so a passed evaluation never reads as a passed run.
+     */
+    private static void runVerdictBadges(Html html, RunEvaluated.Verdict evaluation, RunEvaluated.Verdict bias) {
+        String run = evaluation == null || bias == null ? "none"
+                : evaluation.pass() && bias.pass() ? "pass" : "fail";
+        html.element("span", run.equals("none") ? "NOT JUDGED" : run.toUpperCase(java.util.Locale.ROOT),
+                "id", "run-verdict", "class", "verdict " + run, "data-verdict", run,
+                "title", "The run's verdict: it passes when the evaluation gate and the bias gate both pass");
+        gateBadge(html, "verdict", "evaluation", evaluation, "The evaluation gate's verdict");
+        gateBadge(html, "run-bias-verdict", "bias", bias, "The bias gate's verdict");
+    }
+
+    private static void gateBadge(Html html, String id, String gate, RunEvaluated.Verdict verdict, String title) {
+        String state = verdict == null ? "none" : verdict.pass() ? "pass" : "fail";
+        String text = gate + " " + (verdict == null ? "not judged" : verdict.pass() ? "PASS" : "FAIL");
+        html.element("span", text, "id", id, "class", "verdict gate " + state, "data-verdict", state, "title", title);
     }
 
     private static String subtitle(RunContext run) {

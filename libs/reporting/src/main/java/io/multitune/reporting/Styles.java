@@ -28,6 +28,7 @@ final class Styles {
             .verdict.pass { color: var(--pass); background: var(--pass-bg); border-color: var(--pass); }
             .verdict.fail { color: var(--fail); background: var(--fail-bg); border-color: var(--fail); }
             .verdict.none { color: var(--muted); background: var(--bg); border-color: var(--muted); }
+            .verdict.gate { font-size: 13px; font-weight: 600; padding: 2px 10px; border-width: 1px; }
             .subtitle { color: var(--muted); margin: 6px 0 14px; }
             .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px;
               margin: 0 0 16px; }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multitune.events.RunEvaluated;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,26 @@ class BiasInRunReportTest {
         assertFalse(html.contains("bias audit: not available"));
         assertEquals(1, count(html, "<style>"));
         assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"));
+    }
+
+    @Test
+    void withBiasTheHeaderGivesTheRunsVerdictOfBothGatesNotTheEvaluationsAlone() {
+        RunReportInput base = ReportFixtures.full();
+        RunEvaluated e = base.evaluation();
+        RunEvaluated passed = new RunEvaluated(e.schemaVersion(), e.runId(), e.multiTaskJobId(),
+                e.executionProvider(), e.unifiedScore(), e.baselineUnifiedScore(), e.deltaMPercent(), e.tasks(),
+                e.missingBaselines(), e.notes(), new RunEvaluated.Verdict(true, List.of(), List.of()), e.review(),
+                e.report(), e.at());
+        String html = RunReport.html(new RunReportInput(base.plan(), passed, base.models(), base.progressByJob(),
+                base.validationByJob(), base.generatedAt(), BiasFixtures.full()));
+        String header = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
+        assertTrue(header.contains("id=\"run-verdict\" class=\"verdict fail\" data-verdict=\"fail\""), header);
+        assertTrue(header.contains(">evaluation PASS</span>") && header.contains(">bias FAIL</span>"), header);
+        assertEquals(1, count(html, "id=\"verdict\""), "the evaluation gate's badge keeps its id");
+
+        String withoutBias = RunReport.html(new RunReportInput(base.plan(), passed, base.models(),
+                base.progressByJob(), base.validationByJob(), base.generatedAt()));
+        assertFalse(withoutBias.contains("run-verdict"), "an evaluation report has one badge, the gate's");
     }
 
     @Test

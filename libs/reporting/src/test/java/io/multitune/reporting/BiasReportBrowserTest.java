@@ -75,7 +75,10 @@ class BiasReportBrowserTest {
         Path page = write("report-with-bias.html", RunReport.html(input));
         String dom = new HeadlessChromium(dir).dumpDom(page);
 
-        assertTrue(dom.matches("(?s).*<span[^>]*id=\"verdict\"[^>]*data-verdict=\"fail\"[^>]*>FAIL</span>.*"),
+        assertTrue(dom.matches("(?s).*<span[^>]*id=\"run-verdict\"[^>]*data-verdict=\"fail\"[^>]*>FAIL</span>.*"),
+                "the run's verdict");
+        assertTrue(dom.matches(
+                "(?s).*<span[^>]*id=\"verdict\"[^>]*data-verdict=\"fail\"[^>]*>evaluation FAIL</span>.*"),
                 "the evaluation's verdict");
         assertTrue(dom.contains("id=\"bias-verdict\""), "and the bias gate's");
         for (String id : CHARTS) {
