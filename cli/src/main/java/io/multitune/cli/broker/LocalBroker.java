@@ -1,6 +1,7 @@
 package io.multitune.cli.broker;
 
 import io.multitune.cli.common.CliException;
+import io.multitune.cli.common.KafkaSettings;
 import io.multitune.cli.common.ManagedProcess;
 import io.multitune.cli.common.PidFile;
 import io.multitune.cli.common.Processes;
@@ -44,7 +45,9 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>Broker settings ({@link #renderServerProperties}): listeners on localhost only; auto topic creation on with
  * {@value #DEFAULT_PARTITIONS} partitions (so a consumer group can spread over a few replicas, as the sampler's and
- * trainer's do); replication factor 1 everywhere; no initial rebalance delay.
+ * trainer's do); replication factor 1 everywhere; no initial rebalance delay. The client listener is PLAINTEXT, or,
+ * with {@link Options#withSaslPlain}, SASL_PLAINTEXT with mechanism PLAIN and one user (for tests of clients that
+ * must authenticate; {@code multitune broker start} never uses it); the controller listener is PLAINTEXT.
  */
 public final class LocalBroker {
     /** Partitions of auto-created topics. */
@@ -80,9 +83,10 @@ public final class LocalBroker {
      *                       {@code cli/target/broker-classpath.txt} of the repository)
      * @param startTimeout   how long to wait for it to answer
      * @param overrides      extra or replaced {@code server.properties} settings
+     * @param saslPlain      null: a PLAINTEXT client listener; else a SASL_PLAINTEXT one that accepts only this user
      */
     public record Options(Path dataDir, int port, int controllerPort, Path pidFile, Path classpathFile,
-                          Duration startTimeout, Map<String, String> overrides) {
+                          Duration startTimeout, Map<String, String> overrides, SaslPlain saslPlain) {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             dataDir = dataDir.toAbsolutePath().normalize();
@@ -96,27 +100,73 @@ public final class LocalBroker {
 
         /** Defaults for a folder and a port. */
         public static Options of(Path dataDir, int port) {
-            return new Options(dataDir, port, 0, null, null, null, Map.of());
+            return new Options(dataDir, port, 0, null, null, null, Map.of(), null);
         }
 
         public Options withPidFile(Path file) {
-            return new Options(dataDir, port, controllerPort, file, classpathFile, startTimeout, overrides);
+            return new Options(dataDir, port, controllerPort, file, classpathFile, startTimeout, overrides, saslPlain);
         }
 
         public Options withControllerPort(int controller) {
-            return new Options(dataDir, port, controller, pidFile, classpathFile, startTimeout, overrides);
+            return new Options(dataDir, port, controller, pidFile, classpathFile, startTimeout, overrides, saslPlain);
         }
 
         public Options withClasspathFile(Path file) {
-            return new Options(dataDir, port, controllerPort, pidFile, file, startTimeout, overrides);
+            return new Options(dataDir, port, controllerPort, pidFile, file, startTimeout, overrides, saslPlain);
         }
 
         public Options withStartTimeout(Duration timeout) {
-            return new Options(dataDir, port, controllerPort, pidFile, classpathFile, timeout, overrides);
+            return new Options(dataDir, port, controllerPort, pidFile, classpathFile, timeout, overrides, saslPlain);
         }
 
         public Options withOverrides(Map<String, String> settings) {
-            return new Options(dataDir, port, controllerPort, pidFile, classpathFile, startTimeout, settings);
+            return new Options(dataDir, port, controllerPort, pidFile, classpathFile, startTimeout, settings, saslPlain);
+        }
+
+        /** A SASL_PLAINTEXT client listener (mechanism PLAIN) that accepts only {@code user} with {@code password}. */
+        public Options withSaslPlain(String user, String password) {
+            return new Options(dataDir, port, controllerPort, pidFile, classpathFile, startTimeout, overrides,
+                    new SaslPlain(user, password));
+        }
+    }
+
+    /**
+     * The one user of a SASL_PLAINTEXT client listener with mechanism PLAIN; the broker also uses it for its own
+     * inter-broker connections. No authorizer: an authenticated client may do anything.
+     */
+    public record SaslPlain(String user, String password) {
+        /** The listener's name (and security protocol). */
+        public static final String LISTENER = "SASL_PLAINTEXT";
+
+        public SaslPlain {
+            for (String value : new String[] {user, password}) {
+                if (value == null || !value.matches("[A-Za-z0-9_.-]+")) {
+                    throw new IllegalArgumentException("SASL user and password must be [A-Za-z0-9_.-]+, not " + value);
+                }
+            }
+        }
+
+        /** The client's {@code sasl.jaas.config} for {@code user} and {@code password}. */
+        public static String clientJaasConfig(String user, String password) {
+            return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                    + "\" password=\"" + password + "\";";
+        }
+
+        /** The client settings that authenticate as this user (without bootstrap.servers). */
+        public Map<String, Object> clientSecurity() {
+            return Map.of("security.protocol", LISTENER, "sasl.mechanism", "PLAIN",
+                    "sasl.jaas.config", clientJaasConfig(user, password));
+        }
+
+        /** The broker-side settings of the listener. */
+        Map<String, String> brokerSettings() {
+            String prefix = "listener.name." + LISTENER.toLowerCase(Locale.ROOT) + ".plain.";
+            Map<String, String> s = new LinkedHashMap<>();
+            s.put("sasl.enabled.mechanisms", "PLAIN");
+            s.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            s.put(prefix + "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                    + "username=\"" + user + "\" password=\"" + password + "\" user_" + user + "=\"" + password + "\";");
+            return s;
         }
     }
 
@@ -190,7 +240,8 @@ public final class LocalBroker {
 
         Path serverProperties = dataDir.resolve("server.properties");
         Path log4j = dataDir.resolve("log4j2.properties");
-        writeString(serverProperties, renderServerProperties(options.port(), controllerPort, dataLogDir, options.overrides()));
+        writeString(serverProperties, renderServerProperties(options.port(), controllerPort, dataLogDir,
+                options.saslPlain(), options.overrides()));
         writeString(log4j, renderLog4j());
         Path consoleLog = logsDir.resolve("console.log");
         Path serverLog = logsDir.resolve("server.log");
@@ -240,7 +291,8 @@ public final class LocalBroker {
         PidFile pidFile = PidFile.write(options.pidFile(), process, attributes);
         Handle handle = new Handle(pidFile, Duration.ZERO);
         try {
-            awaitReady(process, bootstrap, options.startTimeout(), consoleLog, serverLog);
+            awaitReady(process, bootstrap, options.saslPlain() == null ? Map.of() : options.saslPlain().clientSecurity(),
+                    options.startTimeout(), consoleLog, serverLog);
         } catch (RuntimeException e) {
             handle.stop(Duration.ofSeconds(10));
             throw e;
@@ -270,6 +322,9 @@ public final class LocalBroker {
         }
         Properties server = readProperties(dataDir.resolve("server.properties"));
         int port = portOf(server.getProperty("listeners", ""), "PLAINTEXT");
+        if (port < 0) {
+            port = portOf(server.getProperty("listeners", ""), SaslPlain.LISTENER);
+        }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("bootstrap", "localhost:" + port);
         attributes.put("port", Integer.toString(port));
@@ -295,17 +350,30 @@ public final class LocalBroker {
         }
     }
 
-    /** The {@code server.properties} of a single-node KRaft broker on localhost. */
+    /** The {@code server.properties} of a single-node KRaft broker on localhost with a PLAINTEXT client listener. */
     public static String renderServerProperties(int port, int controllerPort, Path logDir, Map<String, String> overrides) {
+        return renderServerProperties(port, controllerPort, logDir, null, overrides);
+    }
+
+    /**
+     * The {@code server.properties} of a single-node KRaft broker on localhost; {@code sasl} null: a PLAINTEXT client
+     * listener, else a SASL_PLAINTEXT one (mechanism PLAIN, that one user). The controller listener is PLAINTEXT.
+     */
+    public static String renderServerProperties(int port, int controllerPort, Path logDir, SaslPlain sasl,
+                                                Map<String, String> overrides) {
+        String client = sasl == null ? "PLAINTEXT" : SaslPlain.LISTENER;
         Map<String, String> s = new LinkedHashMap<>();
         s.put("process.roles", "broker,controller");
         s.put("node.id", "1");
         s.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
-        s.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        s.put("advertised.listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        s.put("inter.broker.listener.name", "PLAINTEXT");
+        s.put("listeners", client + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        s.put("advertised.listeners", client + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        s.put("inter.broker.listener.name", client);
         s.put("controller.listener.names", "CONTROLLER");
-        s.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        s.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT," + client + ":" + client);
+        if (sasl != null) {
+            s.putAll(sasl.brokerSettings());
+        }
         s.put("log.dirs", logDir.toAbsolutePath().normalize().toString());
         s.put("auto.create.topics.enable", "true");
         s.put("num.partitions", Integer.toString(DEFAULT_PARTITIONS));
@@ -428,15 +496,17 @@ public final class LocalBroker {
         return entries;
     }
 
-    private static void awaitReady(Process process, String bootstrap, Duration timeout, Path consoleLog, Path serverLog) {
+    private static void awaitReady(Process process, String bootstrap, Map<String, Object> security, Duration timeout,
+                                   Path consoleLog, Path serverLog) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new LinkedHashMap<>(security);
+        config.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500,
-                AdminClientConfig.CLIENT_ID_CONFIG, "multitune-broker-start");
+                AdminClientConfig.CLIENT_ID_CONFIG, "multitune-broker-start"));
         Admin admin = null;
         try {
             while (true) {
@@ -483,6 +553,10 @@ public final class LocalBroker {
             java.util.Collection<Node> nodes = admin.describeCluster().nodes().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return nodes.isEmpty() ? Optional.of("no brokers in the cluster") : Optional.empty();
         } catch (java.util.concurrent.ExecutionException e) {
+            Optional<String> refused = KafkaSettings.authenticationFailure(e);
+            if (refused.isPresent()) {
+                return refused;
+            }
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return Optional.of("no answer within " + timeout.toSeconds() + " s");
             }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
  * How the CLI and the processes it starts reach Kafka.
@@ -98,6 +100,25 @@ public final class KafkaSettings {
         } catch (NumberFormatException e) {
             throw new CliException(PORT_ENV + " must be a TCP port, not '" + port + "'");
         }
+    }
+
+    /**
+     * Why the cluster refused a client, as one line, when {@code failure} or one of its causes is an authentication
+     * failure (wrong SASL credentials or mechanism, a failed TLS handshake): the broker's reason and the variables to
+     * check. Empty for any other failure. Never includes the settings' values (the JAAS line holds a password).
+     */
+    public static Optional<String> authenticationFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines()
+                        .findFirst().orElse("").strip().replaceFirst("(?i)^authentication failed:\\s*", "");
+                return Optional.of(t instanceof SslAuthenticationException
+                        ? "TLS handshake failed: " + reason + "; check KAFKA_SECURITY_PROTOCOL and KAFKA_SSL_TRUSTSTORE_*"
+                        : "authentication failed: " + reason
+                        + "; check KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG");
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code host:port[,host:port]}. */

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,6 +116,11 @@ public final class IngestClient implements AutoCloseable {
     }
 
     private IngestException unreachable(Exception cause) {
+        Optional<String> refused = KafkaSettings.authenticationFailure(cause);
+        if (refused.isPresent()) {
+            return new IngestException(IngestException.BROKER_UNREACHABLE, "Kafka at " + bootstrapServers()
+                    + " refused the client: " + refused.get(), cause);
+        }
         return new IngestException(IngestException.BROKER_UNREACHABLE, "cannot reach Kafka at " + bootstrapServers()
                 + " — start it with ./multitune broker start or set KAFKA_BOOTSTRAP_SERVERS", cause);
     }

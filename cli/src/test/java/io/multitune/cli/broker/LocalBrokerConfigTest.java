@@ -37,6 +37,34 @@ class LocalBrokerConfigTest {
     }
 
     @Test
+    void rendersASaslPlainClientListenerWithAPlaintextController() throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader(LocalBroker.renderServerProperties(19092, 19093, dir.resolve("data"),
+                new LocalBroker.SaslPlain("alice", "secret-1"), Map.of())));
+        assertEquals("SASL_PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093", p.getProperty("listeners"));
+        assertEquals("SASL_PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093", p.getProperty("advertised.listeners"));
+        assertEquals("CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT", p.getProperty("listener.security.protocol.map"));
+        assertEquals("SASL_PLAINTEXT", p.getProperty("inter.broker.listener.name"));
+        assertEquals("CONTROLLER", p.getProperty("controller.listener.names"));
+        assertEquals("PLAIN", p.getProperty("sasl.enabled.mechanisms"));
+        assertEquals("PLAIN", p.getProperty("sasl.mechanism.inter.broker.protocol"));
+        assertEquals("org.apache.kafka.common.security.plain.PlainLoginModule required username=\"alice\" "
+                + "password=\"secret-1\" user_alice=\"secret-1\";",
+                p.getProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config"));
+        assertEquals(19092, LocalBroker.portOf(p.getProperty("listeners"), "SASL_PLAINTEXT"));
+        assertEquals(Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"alice\" "
+                        + "password=\"secret-1\";"), new LocalBroker.SaslPlain("alice", "secret-1").clientSecurity());
+        assertThrows(IllegalArgumentException.class, () -> new LocalBroker.SaslPlain("alice", "has\"quote"));
+
+        Properties plain = new Properties();
+        plain.load(new StringReader(LocalBroker.renderServerProperties(19092, 19093, dir.resolve("data"), Map.of())));
+        assertEquals(null, plain.getProperty("sasl.enabled.mechanisms"), "the default broker has no SASL");
+        assertEquals("CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT", plain.getProperty("listener.security.protocol.map"));
+        assertEquals(null, LocalBroker.Options.of(dir, 19092).saslPlain(), "broker start's options have no SASL");
+    }
+
+    @Test
     void refusesAPortTakenByAnotherProcess() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

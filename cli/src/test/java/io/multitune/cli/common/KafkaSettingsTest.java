@@ -59,4 +59,19 @@ class KafkaSettingsTest {
         assertFalse(kafka.external());
         assertEquals(Map.of("bootstrap.servers", "localhost:9092"), kafka.clientConfig());
     }
+
+    @Test
+    void authenticationFailuresBecomeOneLineNamingTheVariablesToCheck() {
+        var sasl = new java.util.concurrent.ExecutionException(new org.apache.kafka.common.errors.SaslAuthenticationException(
+                "Authentication failed: Invalid username or password"));
+        assertEquals(java.util.Optional.of("authentication failed: Invalid username or password; check "
+                + "KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG"),
+                KafkaSettings.authenticationFailure(sasl));
+        var tls = new org.apache.kafka.common.KafkaException("wrapped", new org.apache.kafka.common.errors
+                .SslAuthenticationException("SSL handshake failed\nmore detail"));
+        assertEquals(java.util.Optional.of("TLS handshake failed: SSL handshake failed; check KAFKA_SECURITY_PROTOCOL "
+                + "and KAFKA_SSL_TRUSTSTORE_*"), KafkaSettings.authenticationFailure(tls));
+        assertEquals(java.util.Optional.empty(), KafkaSettings.authenticationFailure(
+                new org.apache.kafka.common.errors.TimeoutException("Timed out waiting for a node assignment")));
+    }
 }
