@@ -167,6 +167,7 @@ class SaslBrokerTest {
         assertTrue(line.contains("authentication failed: Invalid username or password"), line); // the broker's reason
         assertTrue(line.contains("KAFKA_SASL_JAAS_CONFIG"), line);
         assertFalse(line.contains("not-the-password"), "the password is not printed: " + line);
+        assertFalse(line.contains("broker start"), "the broker is up: no hint to start one: " + line);
         assertTrue(run.seconds() < 30, "it fails fast, not after a hang: " + run);
     }
 
