@@ -14,6 +14,7 @@ import io.multitune.events.RunFailed;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRejected;
 import io.multitune.events.RunRequest;
+import io.multitune.events.RunScoped;
 import io.multitune.events.Topics;
 import io.multitune.sampling.request.ReadResult;
 import io.multitune.sampling.request.RequestRunIds;
@@ -69,32 +70,13 @@ public record RunRecord(String topic, int partition, long offset, long timestamp
                 null, null, null, null, null, null, null, null, null, null, null, null));
     }
 
-    /** The run an event of the runs, evaluations or audits topic belongs to; null for others (training: job ids). */
+    /**
+     * The run an event keyed by run id belongs to (the runs, evaluations and audits topics); null for others, such as
+     * training events, which are keyed by job id.
+     */
     static String runIdOf(PipelineEvent e) {
-        if (e instanceof RunRequest x) {
-            return x.runId();
-        } else if (e instanceof RunPlanned x) {
-            return x.runId();
-        } else if (e instanceof RunRejected x) {
-            return x.runId();
-        } else if (e instanceof RunCompleted x) {
-            return x.runId();
-        } else if (e instanceof RunFailed x) {
-            return x.runId();
-        } else if (e instanceof ModelEvaluated x) {
-            return x.runId();
-        } else if (e instanceof EvaluationFailed x) {
-            return x.runId();
-        } else if (e instanceof RunEvaluated x) {
-            return x.runId();
-        } else if (e instanceof ModelAudited x) {
-            return x.runId();
-        } else if (e instanceof AuditFailed x) {
-            return x.runId();
-        } else if (e instanceof RunAudited x) {
-            return x.runId();
-        }
-        return null;
+        return e instanceof RunScoped scoped && scoped.runId() != null && scoped.runId().equals(e.subject())
+                ? scoped.runId() : null;
     }
 
     private static int stage(PipelineEvent e) {

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditFailed(int schemaVersion, String runId, String jobId, EvaluationFailed.Problem problem,
-                          String field, String reason, Instant at) implements PipelineEvent {
+                          String field, String reason, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -7,7 +7,7 @@ import java.time.Instant;
  * The sampler stays at most its window of batches ahead of the last acknowledgement.
  */
 public record BatchesAcknowledged(int schemaVersion, String runId, String jobId, long sequence, Instant at)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

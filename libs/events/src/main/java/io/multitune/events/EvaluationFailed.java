@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationFailed(int schemaVersion, String runId, String jobId, Problem problem, String field,
-                               String reason, Instant at) implements PipelineEvent {
+                               String reason, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

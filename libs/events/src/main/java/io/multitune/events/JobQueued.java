@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param plan the run's plan; {@code jobId} names one of its jobs
  */
 public record JobQueued(int schemaVersion, String runId, String jobId, RunPlanned plan, Instant at)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -23,7 +23,7 @@ import java.util.Map;
 public record ModelAudited(int schemaVersion, String runId, String jobId, RunPlanned.JobKind kind, String modelPath,
                            String modelSha256, String executionProvider, Map<String, TaskAudit> tasks,
                            List<NotAudited> notAudited, long inputs, double seconds, Instant at)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -22,7 +22,7 @@ import java.util.Map;
 public record ModelEvaluated(int schemaVersion, String runId, String jobId, RunPlanned.JobKind kind,
                              String modelPath, String modelSha256, String executionProvider,
                              Map<String, TaskEvaluation> tasks, double unifiedScore, double seconds,
-                             double examplesPerSecond, Instant at) implements PipelineEvent {
+                             double examplesPerSecond, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

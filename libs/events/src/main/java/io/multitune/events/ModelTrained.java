@@ -20,7 +20,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelTrained(int schemaVersion, String runId, String jobId, RunPlanned.JobKind kind,
                            List<String> taskIds, long steps, TrainingEnded.Outcome outcome, List<Artifact> artifacts,
-                           Map<String, ValidationReported.TaskResult> metrics, Instant at) implements PipelineEvent {
+                           Map<String, ValidationReported.TaskResult> metrics, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

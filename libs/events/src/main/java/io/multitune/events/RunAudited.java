@@ -23,7 +23,7 @@ public record RunAudited(int schemaVersion, String runId, String multiTaskJobId,
                          List<TransferRow> transfer, List<Representation> representation,
                          List<ModelAudited.NotAudited> notAudited, List<String> missingBaselines, List<String> notes,
                          RunEvaluated.Verdict verdict, ModelTrained.Artifact report, Instant at)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -33,7 +33,7 @@ public record RunCompleted(int schemaVersion, String runId, boolean pass, List<S
                            Double deltaMPercent, List<RunEvaluated.TaskOutcome> tasks, List<JobOutcome> jobs,
                            ModelTrained.Artifact report, ModelTrained.Artifact evaluationReport,
                            ModelTrained.Artifact biasReport, Instant requestedAt, Instant at)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -27,7 +27,7 @@ public record RunEvaluated(int schemaVersion, String runId, String multiTaskJobI
                            double unifiedScore, Double baselineUnifiedScore, Double deltaMPercent,
                            List<TaskOutcome> tasks, List<String> missingBaselines, List<String> notes,
                            Verdict verdict, List<TaskReview> review, ModelTrained.Artifact report, Instant at)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunFailed(int schemaVersion, String runId, Stage stage, String jobId, String reason,
-                        ModelTrained.Artifact report, Instant at) implements PipelineEvent {
+                        ModelTrained.Artifact report, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -9,7 +9,7 @@ import java.util.List;
  * Job 0 is the multi-task job; with baselines on, one single-task baseline job per task follows.
  */
 public record RunPlanned(int schemaVersion, String runId, RunRequest request, List<JobPlan> jobs, Instant plannedAt)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * them all at once.
  */
 public record RunRejected(int schemaVersion, String runId, List<Problem> problems, Instant rejectedAt)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

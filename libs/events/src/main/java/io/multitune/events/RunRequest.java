@@ -41,7 +41,7 @@ public record RunRequest(
         Long seed,
         Boolean baselines,
         Gates gates,
-        Instant requestedAt) implements PipelineEvent {
+        Instant requestedAt) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

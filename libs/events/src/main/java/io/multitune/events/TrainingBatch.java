@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record TrainingBatch(int schemaVersion, String runId, String jobId, long sequence, Kind kind, long step,
                             int validationRound, boolean last, List<StandardExample> examples)
-        implements PipelineEvent {
+        implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
     /** Kafka header with the batch's sequence number, so a reader can find a job's position without the body. */

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param step training steps done
  */
 public record TrainingEnded(int schemaVersion, String runId, String jobId, Outcome outcome, long step,
-                            String message, Instant at) implements PipelineEvent {
+                            String message, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -24,7 +24,7 @@ import java.util.Map;
 public record TrainingProgress(int schemaVersion, String runId, String jobId, long step, long totalSteps,
                                Map<String, Double> taskLoss, Map<String, Double> taskWeight, double learningRate,
                                double stepSeconds, double samplesPerSecond, double gradientNorm, List<String> taskIds,
-                               List<List<Double>> conflictCosines, Instant at) implements PipelineEvent {
+                               List<List<Double>> conflictCosines, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

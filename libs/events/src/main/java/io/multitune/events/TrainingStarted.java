@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param totalSteps      the job's planned training steps
  */
 public record TrainingStarted(int schemaVersion, String runId, String jobId, String replica, long resumedFromStep,
-                              long totalSteps, Instant at) implements PipelineEvent {
+                              long totalSteps, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

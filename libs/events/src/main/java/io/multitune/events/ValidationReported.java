@@ -13,7 +13,7 @@ import java.util.Map;
  * @param tasks task id to its results
  */
 public record ValidationReported(int schemaVersion, String runId, String jobId, int round, long step,
-                                 Map<String, TaskResult> tasks, Instant at) implements PipelineEvent {
+                                 Map<String, TaskResult> tasks, Instant at) implements RunScoped {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -16,6 +16,7 @@ import io.multitune.events.RunEvaluated;
 import io.multitune.events.RunFailed;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRejected;
+import io.multitune.events.RunScoped;
 import io.multitune.events.Topics;
 import io.multitune.events.TrainingEnded;
 import io.multitune.events.TrainingProgress;
@@ -96,7 +97,7 @@ public final class RunLifecycle {
             ended(event.subject());
             return;
         }
-        String runId = runIdOf(event);
+        String runId = event instanceof RunScoped scoped ? scoped.runId() : null;
         RunHistory run = runId == null ? null : open(runId);
         if (run != null) {
             record(run, event, now);
@@ -106,26 +107,6 @@ public final class RunLifecycle {
     private static boolean isTrainerEvent(PipelineEvent e) {
         return e instanceof TrainingProgress || e instanceof ValidationReported || e instanceof TrainingEnded
                 || e instanceof ModelTrained || e instanceof TrainingStarted || e instanceof BatchesAcknowledged;
-    }
-
-    private static String runIdOf(PipelineEvent e) {
-        if (e instanceof RunPlanned p) {
-            return p.runId();
-        } else if (e instanceof RunRejected r) {
-            return r.runId();
-        } else if (e instanceof TrainingEnded t) {
-            return t.runId();
-        } else if (e instanceof ModelTrained t) {
-            return t.runId();
-        } else if (e instanceof TrainingProgress p) {
-            return p.runId();
-        } else if (e instanceof ValidationReported v) {
-            return v.runId();
-        } else if (e instanceof ModelEvaluated || e instanceof EvaluationFailed || e instanceof RunEvaluated
-                || e instanceof ModelAudited || e instanceof AuditFailed || e instanceof RunAudited) {
-            return e.subject();
-        }
-        return null;
     }
 
     private static void record(RunHistory run, PipelineEvent event, long now) {
