@@ -107,6 +107,23 @@ final class JobBoard {
         metrics.activeJobs(drivers.size());
     }
 
+    /**
+     * Stops every job of a run that has ended (a failed run, or one judged without a late baseline): no more of its
+     * batches, and a training-ended event for each job the trainer has not ended, so a trainer stops it too.
+     */
+    void endRun(String runId, String why) {
+        drivers.values().removeIf(driver -> driver.runId().equals(runId));
+        planOfJob.values().stream().filter(plan -> plan.runId().equals(runId)).findFirst().ifPresent(plan -> {
+            for (RunPlanned.JobPlan job : plan.jobs()) {
+                if (!feedback(job.jobId()).isEnded()) {
+                    LOG.infof("job %s stopped: %s", job.jobId(), why);
+                    announceEnd(runId, job, why + "; the job is no longer needed");
+                }
+            }
+        });
+        metrics.activeJobs(drivers.size());
+    }
+
     int activeJobs() {
         return drivers.size();
     }
@@ -164,6 +181,10 @@ final class JobBoard {
     /** Ends a job the sampler cannot continue, with the reason on the training topic for the trainer and users. */
     private void end(String runId, RunPlanned.JobPlan job, String message) {
         LOG.errorf("job %s ended: %s", job.jobId(), message);
+        announceEnd(runId, job, message);
+    }
+
+    private void announceEnd(String runId, RunPlanned.JobPlan job, String message) {
         feedback(job.jobId()).ended();
         publisher.event(Channels.TRAINING_OUT, job.jobId(), new TrainingEnded(TrainingEnded.SCHEMA_VERSION,
                 runId, job.jobId(), TrainingEnded.Outcome.FAILED, -1, message, Instant.now()));

@@ -5,10 +5,12 @@ import io.multitune.events.RunRejected;
 import io.multitune.events.RunRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +22,7 @@ final class RunDesk {
     private final Map<String, RunPlanned> plans = new LinkedHashMap<>();
     private final Set<String> answered = new HashSet<>();
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    private final Map<String, String> endings = new HashMap<>();
 
     /**
      * A request that is not answered yet.
@@ -52,6 +55,16 @@ final class RunDesk {
 
     void rejected(String runId) {
         answer(runId);
+    }
+
+    /** The run has its end event (run-completed or run-failed): its jobs are no longer needed. */
+    void ended(String runId, String why) {
+        endings.putIfAbsent(runId, why);
+    }
+
+    /** Why the run ended, when it has. */
+    Optional<String> ending(String runId) {
+        return Optional.ofNullable(endings.get(runId));
     }
 
     boolean isAnswered(String runId) {

@@ -3,6 +3,8 @@ package io.multitune.sampler;
 import io.multitune.events.CloudEventHeaders;
 import io.multitune.events.EventCodec;
 import io.multitune.events.EventType;
+import io.multitune.events.RunCompleted;
+import io.multitune.events.RunFailed;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRejected;
 import io.multitune.sampling.request.ReadResult;
@@ -28,6 +30,10 @@ final class RunRecords {
         record Rejected(String runId) implements Parsed {
         }
 
+        /** The run's end (run-completed or run-failed), with why, for the jobs it ends. */
+        record Ended(String runId, String why) implements Parsed {
+        }
+
         record Other() implements Parsed {
         }
     }
@@ -42,6 +48,16 @@ final class RunRecords {
         }
         if (ceType.equals(EventType.RUN_REJECTED.ceType())) {
             return new Parsed.Rejected(EventCodec.INSTANCE.decode(r.value(), RunRejected.class).runId());
+        }
+        if (ceType.equals(EventType.RUN_COMPLETED.ceType())) {
+            RunCompleted completed = EventCodec.INSTANCE.decode(r.value(), RunCompleted.class);
+            return new Parsed.Ended(completed.runId(), "run " + completed.runId() + " has completed ("
+                    + (completed.pass() ? "PASS" : "FAIL") + ")");
+        }
+        if (ceType.equals(EventType.RUN_FAILED.ceType())) {
+            RunFailed failed = EventCodec.INSTANCE.decode(r.value(), RunFailed.class);
+            return new Parsed.Ended(failed.runId(), "run " + failed.runId() + " has failed at " + failed.stage()
+                    + ": " + failed.reason());
         }
         return new Parsed.Other();
     }

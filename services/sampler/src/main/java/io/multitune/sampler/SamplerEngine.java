@@ -148,6 +148,7 @@ public class SamplerEngine {
             List<TaskPool> pools = plan.jobs().get(0).tasks().stream()
                     .map(t -> datasets.pool(t.taskId(), t.taskType(), t.datasets())).toList();
             jobs.resume(plan, pools, published);
+            runs.ending(plan.runId()).ifPresent(why -> jobs.endRun(plan.runId(), why));
         }
         live = true;
         LOG.infof("state restored: %d examples, %d runs planned, %d waiting, %d jobs to continue",
@@ -219,6 +220,11 @@ public class SamplerEngine {
             runs.planned(p.plan());
         } else if (parsed instanceof RunRecords.Parsed.Rejected rejected) {
             runs.rejected(rejected.runId());
+        } else if (parsed instanceof RunRecords.Parsed.Ended ended) {
+            runs.ended(ended.runId(), ended.why());
+            if (live) {
+                jobs.endRun(ended.runId(), ended.why());
+            }
         } else if (parsed instanceof RunRecords.Parsed.Request request) {
             RunDesk.Receipt receipt = runs.received(request.waiting());
             if (receipt == RunDesk.Receipt.ALREADY_ANSWERED && live) {

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.multitune.events.CloudEventHeaders;
 import io.multitune.events.EventCodec;
 import io.multitune.events.PipelineEvent;
+import io.multitune.events.RunFailed;
 import io.multitune.events.RunPlanned;
 import io.multitune.events.RunRejected;
 import io.multitune.events.RunRequest;
 import io.multitune.events.StandardExample;
 import io.multitune.events.Topics;
 import io.multitune.events.TrainingBatch;
+import io.multitune.events.TrainingEnded;
 import io.multitune.testing.kafka.KafkaBrokerResource;
 import io.multitune.testing.kafka.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -134,6 +136,45 @@ class SamplerPipelineTest {
             assertEquals(aTask.plannedExamples(), fromA);
             StandardExample carried = train.get(0).examples().get(0);
             assertTrue(carried.input().text().startsWith("text number"), "batches carry whole examples");
+        }
+    }
+
+    @Test
+    void aRunThatFailsStopsItsJobsAndAnnouncesTheirEndToTheTrainer() {
+        String a = id("ended");
+        SamplerTestData.dataset(kafka, a, a + "-task", 60);
+        String runId = id("run");
+        submit(request(runId, List.of(a + "-task"), 8, new RunRequest.Budget(40L, null), true));
+        RunPlanned plan = (RunPlanned) answer(runId);
+        RunPlanned.JobPlan mtl = plan.jobs().get(0);
+        try (TrainerStandIn trainer = new TrainerStandIn(bootstrap(), kafka, runId, mtl.jobId())) {
+            List<TrainingBatch> first = trainer.readUntilIdle(Duration.ofSeconds(2), TIMEOUT);
+            assertEquals(4, first.size(), "the window, then the sampler waits for acknowledgements");
+            // The run's end event, as the evaluator sends it when the multi-task job's trainer died.
+            kafka.produce(SamplerTestData.event(Topics.RUNS, runId, new RunFailed(1, runId,
+                    RunFailed.Stage.TRAINING, mtl.jobId(), "no training event for 30m", null, Instant.now())));
+
+            Map<String, TrainingEnded> ends = new java.util.HashMap<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (ends.size() < plan.jobs().size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : kafka.consumeUntilIdle(Topics.TRAINING,
+                        Duration.ofMillis(500), Duration.ofSeconds(5))) {
+                    if (EventCodec.INSTANCE.decode(r.headers(), r.value()) instanceof TrainingEnded e
+                            && e.runId().equals(runId)) {
+                        ends.put(e.jobId(), e);
+                    }
+                }
+            }
+            assertEquals(plan.jobs().stream().map(RunPlanned.JobPlan::jobId).collect(Collectors.toSet()),
+                    ends.keySet(), "every job of the run is ended for the trainer");
+            TrainingEnded mtlEnd = ends.get(mtl.jobId());
+            assertEquals(TrainingEnded.Outcome.FAILED, mtlEnd.outcome());
+            assertTrue(mtlEnd.message().contains("has failed at TRAINING: no training event for 30m"),
+                    mtlEnd.message());
+
+            trainer.acknowledge(first.get(first.size() - 1).sequence());
+            assertEquals(List.of(), trainer.readUntilIdle(Duration.ofSeconds(3), TIMEOUT),
+                    "no batch after the run's end, even once the window opens");
         }
     }
 
