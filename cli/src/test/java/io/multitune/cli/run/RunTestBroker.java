@@ -84,8 +84,8 @@ final class RunTestBroker implements AutoCloseable {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(connection(), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (PipelineEvent e : events) {
-                String key = RunRecord.runIdOf(e) != null ? RunRecord.runIdOf(e) : e.subject();
-                producer.send(EventCodec.INSTANCE.record(RunEventsFixture.topicOf(e), key, e, "/test")).get();
+                // Keyed as the services key them: by the event's subject (run id, or job id for training events).
+                producer.send(EventCodec.INSTANCE.record(RunEventsFixture.topicOf(e), e.subject(), e, "/test")).get();
             }
         }
     }

@@ -93,16 +93,13 @@ class RunWatchBrokerTest {
         StringWriter live = new StringWriter();
         CompletableFuture<Result> watching = CompletableFuture.supplyAsync(() -> broker.multitune(
                 broker.connection(), live, "run", "watch", "run-live", "--timeout", "90s"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!live.toString().contains("waiting for the sampler's plan") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        awaitPrinted(live, "waiting for the sampler's plan");
         RunEventsFixture planned = new RunEventsFixture("run-live", Instant.now());
         List<PipelineEvent> events = new ArrayList<>(List.of(planned.plan()));
         events.addAll(planned.trained(planned.stl("sentiment"), JobKind.BASELINE, 18, 0.85));
         events.add(planned.failedTraining(planned.mtl(), 3));
         broker.publish(events);
-        Thread.sleep(1_000);
+        awaitPrinted(live, "failed: batch 3 is malformed"); // seen live, before the run's end arrives
         broker.publish(List.of(planned.failed(RunFailed.Stage.TRAINING, planned.mtl(), "the multi-task job failed: "
                 + "batch 3 is malformed")));
         Result watch = watching.get(60, TimeUnit.SECONDS);
@@ -167,5 +164,13 @@ class RunWatchBrokerTest {
                 + "of 3 of 3 jobs (run-running.mtl, run-running.stl.sentiment, run-running.stl.pos)\n",
                 timedOut.err());
         assertTrue(timedOut.out().contains("   0/30  waiting for a trainer"), timedOut.out());
+    }
+
+    /** Waits until the watch has printed {@code text} (at most a minute; the assertions then say what is missing). */
+    private static void awaitPrinted(StringWriter live, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!live.toString().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 }

@@ -63,14 +63,17 @@ public class EvaluatorMetrics {
     }
 
     void runEnded(RunCompleted e) {
-        String verdict = e.pass() ? "pass" : "fail";
-        counter("ended.completed." + verdict, "multitune.runs.ended", "Runs ended, by outcome and verdict or stage",
-                Map.of("outcome", "completed", "verdict", verdict, "stage", "none")).increment();
+        runEnded("completed", e.pass() ? "pass" : "fail", "none");
     }
 
     void runEnded(RunFailed e) {
-        counter("ended.failed." + e.stage(), "multitune.runs.ended", "Runs ended, by outcome and verdict or stage",
-                Map.of("outcome", "failed", "verdict", "none", "stage", e.stage().name())).increment();
+        runEnded("failed", "none", e.stage().name());
+    }
+
+    private void runEnded(String outcome, String verdict, String stage) {
+        counter("ended." + outcome + "." + verdict + "." + stage, "multitune.runs.ended",
+                "Runs ended, by outcome and verdict or stage",
+                Map.of("outcome", outcome, "verdict", verdict, "stage", stage)).increment();
     }
 
     void runsOpen(int open) {
