@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -25,7 +27,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * its CPU time can be measured alone. Consumer and producer settings match data-ingest's, so the comparison is about
  * the work per record, not the tuning.
  *
- * <p>Arguments: bootstrap servers, input topic, output topic.
+ * <p>Arguments: bootstrap servers, input topic, output topic, and optionally the consumer group (default
+ * {@link #GROUP}).
  */
 public final class BareCopyLoop {
     /** The loop's consumer group. */
@@ -36,8 +39,13 @@ public final class BareCopyLoop {
 
     /** Starts the loop as its own process on the CLI's classpath, its output discarded; close stops it. */
     static Running start(String bootstrap, String in, String out) throws IOException {
+        return start(bootstrap, in, out, GROUP);
+    }
+
+    /** As {@link #start(String, String, String)}, in the given consumer group. */
+    static Running start(String bootstrap, String in, String out, String group) throws IOException {
         List<String> command = List.of(Processes.javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                BareCopyLoop.class.getName(), bootstrap, in, out);
+                BareCopyLoop.class.getName(), bootstrap, in, out, group);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return new Running(process, bootstrap, in);
@@ -71,11 +79,7 @@ public final class BareCopyLoop {
                         throw new IllegalStateException("the bare copy loop exited (code " + process.exitValue()
                                 + ") before subscribing");
                     }
-                    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP))
-                            .describedGroups().get(GROUP).get(10, TimeUnit.SECONDS);
-                    boolean assigned = group.members().stream().anyMatch(m -> m.assignment().topicPartitions()
-                            .stream().anyMatch(tp -> tp.topic().equals(in)));
-                    if (assigned) {
+                    if (assigned(admin)) {
                         return;
                     }
                     if (System.nanoTime() > deadline) {
@@ -84,6 +88,21 @@ public final class BareCopyLoop {
                     }
                     Thread.sleep(100);
                 }
+            }
+        }
+
+        /** Whether the loop's consumer holds a partition of the input topic; false while its group is unknown. */
+        private boolean assigned(Admin admin) throws Exception {
+            try {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP))
+                        .describedGroups().get(GROUP).get(10, TimeUnit.SECONDS);
+                return group.members().stream().anyMatch(m -> m.assignment().topicPartitions()
+                        .stream().anyMatch(tp -> tp.topic().equals(in)));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    return false;
+                }
+                throw e;
             }
         }
 
@@ -98,9 +117,10 @@ public final class BareCopyLoop {
         String bootstrap = args[0];
         String in = args[1];
         String out = args[2];
+        String group = args.length > 3 ? args[3] : GROUP;
         Map<String, Object> consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,

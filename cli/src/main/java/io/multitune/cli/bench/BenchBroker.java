@@ -5,6 +5,7 @@ import io.multitune.cli.common.Processes;
 import io.multitune.cli.common.ProjectLayout;
 import io.multitune.events.TopicLayout;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -69,6 +71,30 @@ final class BenchBroker implements AutoCloseable {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * Runs records once through the broker, written by a producer and copied by a {@link BareCopyLoop} between two
+     * scratch topics, so that the broker's own code is compiled by the JIT before any stage is measured. Without
+     * it the first stage of a benchmark meets a cold broker and the second a warm one, which biases their ratio.
+     */
+    void warmUp(List<byte[]> records) throws Exception {
+        if (records.isEmpty()) {
+            return;
+        }
+        createTopics(List.of(WARM_IN, WARM_OUT));
+        try (KafkaProducer<String, byte[]> producer = loader()) {
+            for (byte[] record : records) {
+                producer.send(new ProducerRecord<>(WARM_IN, record));
+            }
+            producer.flush();
+        }
+        try (BareCopyLoop.Running loop = BareCopyLoop.start(bootstrap(), WARM_IN, WARM_OUT, "bench-broker-warmup")) {
+            OutputWindow.await(bootstrap(), WARM_OUT, records.size(), r -> true, Duration.ofMinutes(10));
+        }
+    }
+
+    private static final String WARM_IN = "bench.warm.in";
+    private static final String WARM_OUT = "bench.warm.out";
 
     /** A producer for loading input quickly: large batches, a little linger. */
     KafkaProducer<String, byte[]> loader() {

@@ -45,6 +45,11 @@ public final class IngestBench extends CommandSupport.Action {
             + "measured with their code compiled by the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "50000")
     int warmup;
 
+    @Option(names = "--broker-warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "First copy the "
+            + "records once through the broker, unmeasured, so neither stage meets a cold broker (default: on).")
+    boolean brokerWarmup;
+
     @Option(names = "--keep-data", description = "Keep the benchmark broker's data folder (deleted by default: a run "
             + "writes several hundred MB).")
     boolean keepData;
@@ -64,10 +69,14 @@ public final class IngestBench extends CommandSupport.Action {
                     Topics.DATASETS));
             List<byte[]> raw = BenchRecords.generate(warmup + records, textBytes, 42);
             long rawBytes = raw.stream().mapToLong(r -> r.length).sum();
+            if (brokerWarmup) {
+                broker.warmUp(raw);
+            }
             BenchStage copy = bareLoop(broker, raw);
             BenchStage ingest = dataIngest(layout, broker, raw);
             System.out.printf(Locale.ROOT, "records_measured=%d%n", records);
             System.out.printf(Locale.ROOT, "records_warmup=%d%n", warmup);
+            System.out.printf(Locale.ROOT, "broker_warmup_records=%d%n", brokerWarmup ? raw.size() : 0);
             System.out.printf(Locale.ROOT, "record_bytes_avg=%d%n", rawBytes / (warmup + records));
             BenchStage.printComparison("record", copy, "ingest", ingest);
         }

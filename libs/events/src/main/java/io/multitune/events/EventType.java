@@ -1,6 +1,7 @@
 package io.multitune.events;
 
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,11 +54,25 @@ public enum EventType {
     }
 
     public static Optional<EventType> ofCeType(String ceType) {
-        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
     }
 
     public static EventType of(Class<? extends PipelineEvent> javaType) {
-        return Arrays.stream(values()).filter(t -> t.javaType.equals(javaType)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a registered event type: " + javaType.getName()));
+        EventType type = BY_JAVA_TYPE.get(javaType);
+        if (type == null) {
+            throw new IllegalArgumentException("not a registered event type: " + javaType.getName());
+        }
+        return type;
+    }
+
+    // Looked up once per record sent or read: a map, not a scan of values().
+    private static final Map<String, EventType> BY_CE_TYPE = new HashMap<>();
+    private static final Map<Class<?>, EventType> BY_JAVA_TYPE = new HashMap<>();
+
+    static {
+        for (EventType t : values()) {
+            BY_CE_TYPE.put(t.ceType, t);
+            BY_JAVA_TYPE.put(t.javaType, t);
+        }
     }
 }

@@ -19,10 +19,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes raw messages in batches. Batches are parsed and decided in order on one dedicated thread (each dataset's
- * records keep their order and the Kafka event loop is never blocked), with a few batches queued ahead so the thread
- * never waits for the next one; their outputs are encoded and sent, in the same order, by a second thread, so
- * parsing the next batch overlaps encoding the previous one. A batch is acknowledged (its offsets committed) only after every record it produced was
- * acknowledged by the broker, so a crash re-delivers it and re-sent records come out as the same examples.
+ * records keep their order and the Kafka event loop is never blocked); their outputs are encoded and handed to the
+ * producer, in the same order, by a second thread, so parsing the next batch overlaps encoding the previous one.
+ * At most {@link #BATCHES_IN_FLIGHT} batches are between the consumer and the producer: the next batch is taken
+ * only once the batch that many back has been handed over, so a slow producer slows the consumer instead of
+ * piling parsed records up on the heap (which cost far more in garbage collection than the parsing itself).
+ * A batch is acknowledged (its offsets committed) only after every record it produced was acknowledged by the
+ * broker, so a crash re-delivers it and re-sent records come out as the same examples.
  */
 @ApplicationScoped
 public class RawIngestConsumer {
@@ -32,7 +35,7 @@ public class RawIngestConsumer {
     private final EventPublisher publisher;
     private final StateRestorer restorer;
     private final IngestConfig config;
-    private static final int QUEUED_BATCHES = 3;
+    static final int BATCHES_IN_FLIGHT = 3;
 
     private final java.util.ArrayDeque<CompletableFuture<Void>> queued = new java.util.ArrayDeque<>();
     private final ExecutorService worker = singleThread("ingest-worker");
@@ -49,24 +52,25 @@ public class RawIngestConsumer {
     @Incoming(Channels.RAW_IN)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        CompletableFuture<Void> processed = CompletableFuture.runAsync(() -> handle(batch), worker);
-        processed.whenComplete((ok, failure) -> {
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> handle(batch, handedOver), worker).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.errorf(failure, "a raw batch could not be processed; it is not committed");
+                handedOver.complete(null);
                 batch.nack(failure);
             }
         });
         // SmallRye hands over the next batch once the returned Uni completes. Completing it when the batch
-        // QUEUED_BATCHES back is done keeps the worker fed (no gap between batches) with bounded memory.
+        // BATCHES_IN_FLIGHT back is with the producer keeps both threads fed with bounded memory.
         CompletableFuture<Void> gate;
         synchronized (queued) {
-            queued.addLast(processed);
-            gate = queued.size() > QUEUED_BATCHES ? queued.removeFirst() : CompletableFuture.completedFuture(null);
+            queued.addLast(handedOver);
+            gate = queued.size() > BATCHES_IN_FLIGHT ? queued.removeFirst() : CompletableFuture.completedFuture(null);
         }
-        return Uni.createFrom().completionStage(gate.exceptionally(failure -> null));
+        return Uni.createFrom().completionStage(gate);
     }
 
-    private void handle(KafkaRecordBatch<String, byte[]> batch) {
+    private void handle(KafkaRecordBatch<String, byte[]> batch, CompletableFuture<Void> handedOver) {
         restorer.awaitRestored();
         List<OutgoingRecord> outputs = new ArrayList<>();
         for (KafkaRecord<String, byte[]> r : batch) {
@@ -75,7 +79,13 @@ public class RawIngestConsumer {
             outputs.addAll(processor.process(new RawRecord(r.getKey(), r.getHeaders(), r.getPayload(), r.getTopic(),
                     r.getPartition(), offset)));
         }
-        sender.execute(() -> send(batch, outputs));
+        sender.execute(() -> {
+            try {
+                send(batch, outputs);
+            } finally {
+                handedOver.complete(null);
+            }
+        });
     }
 
     /** Encodes and sends a batch's outputs in order, then acknowledges the batch once the broker has them all. */
