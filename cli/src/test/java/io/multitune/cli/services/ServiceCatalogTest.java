@@ -1,6 +1,7 @@
 package io.multitune.cli.services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,12 +42,18 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void theSamplerAndDataIngestRunWithTheParallelCollector() {
+    void theSamplerAndDataIngestRunWithTheParallelCollectorAndALargeYoungGeneration() {
         for (String name : List.of("data-ingest", "sampler")) {
-            ServiceDefinition s = ServiceCatalog.ALL.stream().filter(d -> d.name().equals(name)).findFirst()
-                    .orElseThrow();
-            assertEquals(List.of("-XX:+UseParallelGC"), s.jvmOptions(), name);
+            List<String> options = jvmOptions(name);
+            assertTrue(options.containsAll(List.of("-XX:+UseParallelGC", "-Xmn1g", "-XX:+AlwaysPreTouch")),
+                    name + ": " + options);
         }
+        assertTrue(jvmOptions("sampler").contains("-XX:TieredStopAtLevel=1"));
+        assertFalse(jvmOptions("data-ingest").contains("-XX:TieredStopAtLevel=1"));
+    }
+
+    private static List<String> jvmOptions(String name) {
+        return ServiceCatalog.ALL.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow().jvmOptions();
     }
 
     @Test
