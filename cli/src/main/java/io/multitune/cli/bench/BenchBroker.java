@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Option;
 
 /**
  * A benchmark's own broker: a fresh data folder under {@code .multitune/bench}, free ports, stopped on close and
@@ -28,24 +29,36 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class BenchBroker implements AutoCloseable {
     private final LocalBroker.Handle handle;
     private final Path dataDir;
-    private final boolean keepData;
+    private final Options options;
 
-    private BenchBroker(LocalBroker.Handle handle, Path dataDir, boolean keepData) {
+    private BenchBroker(LocalBroker.Handle handle, Path dataDir, Options options) {
         this.handle = handle;
         this.dataDir = dataDir;
-        this.keepData = keepData;
+        this.options = options;
+    }
+
+    /** The options of every benchmark that runs its own broker (a picocli mixin). */
+    static final class Options {
+        @Option(names = "--keep-data", description = "Keep the benchmark broker's data folder (deleted by default: a "
+                + "run writes several hundred MB).")
+        boolean keepData;
+
+        @Option(names = "--broker-warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "First copy the input once through the broker, unmeasured, so neither stage meets a "
+                        + "cold broker (default: on).")
+        boolean warmUp = true;
     }
 
     /** Starts a broker on free ports with its data in {@code .multitune/bench/broker-<time>}. */
-    static BenchBroker start(ProjectLayout layout, int port, boolean keepData) {
+    static BenchBroker start(ProjectLayout layout, int port, Options options) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dataDir = layout.stateDir().resolve("bench").resolve("broker-" + stamp);
         try {
             LocalBroker.Handle handle = LocalBroker.start(LocalBroker.Options.of(dataDir, port)
                     .withPidFile(dataDir.resolve("broker.pid")).withControllerPort(Processes.freePort()));
-            return new BenchBroker(handle, dataDir, keepData);
+            return new BenchBroker(handle, dataDir, options);
         } catch (RuntimeException e) {
-            deleteUnlessKept(dataDir, keepData);
+            deleteUnlessKept(dataDir, options.keepData);
             throw e;
         }
     }
@@ -76,10 +89,12 @@ final class BenchBroker implements AutoCloseable {
      * Runs records once through the broker, written by a producer and copied by a {@link BareCopyLoop} between two
      * scratch topics, so that the broker's own code is compiled by the JIT before any stage is measured. Without
      * it the first stage of a benchmark meets a cold broker and the second a warm one, which biases their ratio.
+     *
+     * @return the records copied: 0 when {@code --no-broker-warmup} turned it off
      */
-    void warmUp(List<byte[]> records) throws Exception {
-        if (records.isEmpty()) {
-            return;
+    int warmUp(List<byte[]> records) throws Exception {
+        if (!options.warmUp || records.isEmpty()) {
+            return 0;
         }
         createTopics(List.of(WARM_IN, WARM_OUT));
         try (KafkaProducer<String, byte[]> producer = loader()) {
@@ -91,6 +106,7 @@ final class BenchBroker implements AutoCloseable {
         try (BareCopyLoop.Running loop = BareCopyLoop.start(bootstrap(), WARM_IN, WARM_OUT, "bench-broker-warmup")) {
             OutputWindow.await(bootstrap(), WARM_OUT, records.size(), r -> true, Duration.ofMinutes(10));
         }
+        return records.size();
     }
 
     private static final String WARM_IN = "bench.warm.in";
@@ -110,7 +126,7 @@ final class BenchBroker implements AutoCloseable {
         try {
             handle.close();
         } finally {
-            deleteUnlessKept(dataDir, keepData);
+            deleteUnlessKept(dataDir, options.keepData);
         }
     }
 

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,14 +46,8 @@ public final class IngestBench extends CommandSupport.Action {
             + "measured with their code compiled by the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "50000")
     int warmup;
 
-    @Option(names = "--broker-warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "First copy the "
-            + "records once through the broker, unmeasured, so neither stage meets a cold broker (default: on).")
-    boolean brokerWarmup;
-
-    @Option(names = "--keep-data", description = "Keep the benchmark broker's data folder (deleted by default: a run "
-            + "writes several hundred MB).")
-    boolean keepData;
+    @Mixin
+    BenchBroker.Options brokerOptions;
 
     @Option(names = "--text-bytes", description = "Text length of each record (default: ${DEFAULT-VALUE}).",
             defaultValue = "1000")
@@ -64,19 +59,17 @@ public final class IngestBench extends CommandSupport.Action {
         int port = Processes.freePort();
         System.out.printf(Locale.ROOT, "bench ingest: %d warm-up + %d measured records of ~%d bytes per stage; "
                 + "dedicated broker on port %d%n", warmup, records, textBytes, port);
-        try (BenchBroker broker = BenchBroker.start(layout, port, keepData)) {
+        try (BenchBroker broker = BenchBroker.start(layout, port, brokerOptions)) {
             broker.createTopics(List.of(COPY_IN, COPY_OUT, Topics.DATA_RAW, Topics.EXAMPLES, Topics.DATA_DLQ,
                     Topics.DATASETS));
             List<byte[]> raw = BenchRecords.generate(warmup + records, textBytes, 42);
             long rawBytes = raw.stream().mapToLong(r -> r.length).sum();
-            if (brokerWarmup) {
-                broker.warmUp(raw);
-            }
+            int brokerWarmup = broker.warmUp(raw);
             BenchStage copy = bareLoop(broker, raw);
             BenchStage ingest = dataIngest(layout, broker, raw);
             System.out.printf(Locale.ROOT, "records_measured=%d%n", records);
             System.out.printf(Locale.ROOT, "records_warmup=%d%n", warmup);
-            System.out.printf(Locale.ROOT, "broker_warmup_records=%d%n", brokerWarmup ? raw.size() : 0);
+            System.out.printf(Locale.ROOT, "broker_warmup_records=%d%n", brokerWarmup);
             System.out.printf(Locale.ROOT, "record_bytes_avg=%d%n", rawBytes / (warmup + records));
             BenchStage.printComparison("record", copy, "ingest", ingest);
         }

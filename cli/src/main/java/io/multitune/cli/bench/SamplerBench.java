@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,14 +62,8 @@ public final class SamplerBench extends CommandSupport.Action {
             + "sampler's memory, which a fresh sampler does not carry.")
     int warmup;
 
-    @Option(names = "--broker-warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "First copy the examples once through the broker, unmeasured, so neither stage meets a "
-                    + "cold broker (default: on).")
-    boolean brokerWarmup;
-
-    @Option(names = "--keep-data", description = "Keep the benchmark broker's data folder (deleted by default: a run "
-            + "writes several hundred MB).")
-    boolean keepData;
+    @Mixin
+    BenchBroker.Options brokerOptions;
 
     @Option(names = "--text-bytes", paramLabel = "N", defaultValue = "1000",
             description = "Text length of each example (default: ${DEFAULT-VALUE}).")
@@ -93,18 +88,17 @@ public final class SamplerBench extends CommandSupport.Action {
         BenchExamples measured = BenchExamples.generate(DATASET, BenchRecords.TASK, examples, textBytes, 42);
         BenchExamples warm = warmup == 0 ? null
                 : BenchExamples.generate(WARMUP_DATASET, WARMUP_TASK, warmup, textBytes, 7);
-        try (BenchBroker broker = BenchBroker.start(layout, port, keepData)) {
+        try (BenchBroker broker = BenchBroker.start(layout, port, brokerOptions)) {
             List<String> topics = new ArrayList<>(Topics.ALL);
             topics.addAll(List.of(IngestBench.COPY_IN, IngestBench.COPY_OUT));
             broker.createTopics(topics);
-            if (brokerWarmup) {
-                broker.warmUp(measured.records(IngestBench.COPY_IN).stream().map(ProducerRecord::value).toList());
-            }
+            int brokerWarmup = broker.warmUp(measured.records(IngestBench.COPY_IN).stream()
+                    .map(ProducerRecord::value).toList());
             BenchStage copy = bareLoop(broker, warm, measured);
             BenchStage sampler = sampler(layout, broker, warm, measured);
             System.out.printf(Locale.ROOT, "examples=%d%n", examples);
             System.out.printf(Locale.ROOT, "examples_warmup=%d%n", warmup);
-            System.out.printf(Locale.ROOT, "broker_warmup_examples=%d%n", brokerWarmup ? examples : 0);
+            System.out.printf(Locale.ROOT, "broker_warmup_examples=%d%n", brokerWarmup);
             System.out.printf(Locale.ROOT, "example_bytes_avg=%d%n", exampleBytes / examples);
             System.out.printf(Locale.ROOT, "train_examples=%d%n", measured.count(Split.TRAIN));
             System.out.printf(Locale.ROOT, "validation_examples=%d%n", measured.count(Split.VALIDATION));

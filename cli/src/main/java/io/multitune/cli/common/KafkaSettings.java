@@ -113,13 +113,21 @@ public final class KafkaSettings {
                 String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines()
                         .findFirst().orElse("").strip().replaceFirst("(?i)^authentication failed:\\s*", "");
                 return Optional.of(t instanceof SslAuthenticationException
-                        ? "TLS handshake failed: " + reason + "; check KAFKA_SECURITY_PROTOCOL and KAFKA_SSL_TRUSTSTORE_*"
-                        : "authentication failed: " + reason
+                        ? TLS_REFUSED + reason + "; check KAFKA_SECURITY_PROTOCOL and KAFKA_SSL_TRUSTSTORE_*"
+                        : SASL_REFUSED + reason
                         + "; check KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG");
             }
         }
         return Optional.empty();
     }
+
+    /** Whether a problem line is one of {@link #authenticationFailure}'s: the cluster is up but refused the client. */
+    public static boolean isRefusal(String problem) {
+        return problem.startsWith(SASL_REFUSED) || problem.startsWith(TLS_REFUSED);
+    }
+
+    private static final String SASL_REFUSED = "authentication failed: ";
+    private static final String TLS_REFUSED = "TLS handshake failed: ";
 
     /** {@code host:port[,host:port]}. */
     public String bootstrapServers() {

@@ -149,8 +149,7 @@ public final class RunClient implements AutoCloseable {
         Optional<String> problem = LocalBroker.probe(connection, REACH_TIMEOUT);
         if (problem.isPresent()) {
             // A broker that refused the credentials is up: the hint to start one would mislead.
-            boolean refused = problem.get().startsWith("authentication failed")
-                    || problem.get().startsWith("TLS handshake failed");
+            boolean refused = KafkaSettings.isRefusal(problem.get());
             throw new CliException("cannot reach Kafka at " + connection.get(
                     CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + " (" + problem.get() + ")"
                     + (refused ? "" : " — start it with ./multitune broker start or set KAFKA_BOOTSTRAP_SERVERS"),

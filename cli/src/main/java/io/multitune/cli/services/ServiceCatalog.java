@@ -5,6 +5,7 @@ import io.multitune.cli.common.ProjectLayout;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The services of the pipeline, in start order. Only those whose module exists in the repository are
@@ -14,6 +15,10 @@ public final class ServiceCatalog {
     /** The sampler's name: the CLI's run commands and the demo look for it. */
     public static final String SAMPLER = "sampler";
 
+    /** The heap of the two services that handle every example (declared before {@link #ALL}, which uses it). */
+    private static final List<String> STREAMING_HEAP = List.of("-XX:+UseParallelGC", "-Xms1536m", "-Xmn1g",
+            "-XX:+AlwaysPreTouch");
+
     /** Every service of the design, in pipeline order, with its default HTTP port. */
     public static final List<ServiceDefinition> ALL = List.of(
             // Parallel GC: data-ingest allocates a few KB per record and G1's barriers and refinement threads
@@ -21,14 +26,13 @@ public final class ServiceCatalog {
             // generation: each young collection copies what is in flight plus the ledger entries added since the
             // last one, so few large collections cost far less than many small ones (ingest CPU per record fell
             // by a third); pre-touched, so the first pass through it takes no page faults while ingesting.
-            new ServiceDefinition("data-ingest", "services/data-ingest", 8081, List.of("-XX:+UseParallelGC",
-                    "-Xms1536m", "-Xmn1g", "-XX:+AlwaysPreTouch")),
+            new ServiceDefinition("data-ingest", "services/data-ingest", 8081, STREAMING_HEAP),
             // The same heap for the sampler, which reads every example into its pools and writes each into batches
             // (its CPU per example in `bench sampler` fell from 110 to 90 us). C1 only: a run is one pass over a
             // pool, and in a fresh sampler's first pass the C2 compiler took half the process's CPU (9.3 s vs 4.7 s
             // per 100k examples, ratio 0.58 vs 0.85); warmed up, C1 code used no more CPU than C2's (4.0 vs 4.3 s).
-            new ServiceDefinition(SAMPLER, "services/sampler", 8082, List.of("-XX:+UseParallelGC",
-                    "-Xms1536m", "-Xmn1g", "-XX:+AlwaysPreTouch", "-XX:TieredStopAtLevel=1")),
+            new ServiceDefinition(SAMPLER, "services/sampler", 8082, Stream.concat(STREAMING_HEAP.stream(),
+                    Stream.of("-XX:TieredStopAtLevel=1")).toList()),
             new ServiceDefinition("trainer", "services/trainer", 8083),
             new ServiceDefinition("evaluator", "services/evaluator", 8084),
             new ServiceDefinition("bias-auditor", "services/bias-auditor", 8085));

@@ -86,11 +86,11 @@ class SamplerBenchTest {
         new CommandLine(bench).parseArgs();
         assertEquals(100_000, bench.examples);
         assertEquals(0, bench.warmup);
-        assertFalse(bench.keepData);
+        assertFalse(bench.brokerOptions.keepData);
         new CommandLine(bench).parseArgs("--examples", "20000", "--warmup", "5000", "--keep-data");
         assertEquals(20_000, bench.examples);
         assertEquals(5_000, bench.warmup);
-        assertTrue(bench.keepData);
+        assertTrue(bench.brokerOptions.keepData);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,9 +36,9 @@ public class RawIngestConsumer {
     private final EventPublisher publisher;
     private final StateRestorer restorer;
     private final IngestConfig config;
-    static final int BATCHES_IN_FLIGHT = 3;
+    private static final int BATCHES_IN_FLIGHT = 3;
 
-    private final java.util.ArrayDeque<CompletableFuture<Void>> queued = new java.util.ArrayDeque<>();
+    private final ArrayDeque<CompletableFuture<Void>> queued = new ArrayDeque<>();
     private final ExecutorService worker = singleThread("ingest-worker");
     private final ExecutorService sender = singleThread("ingest-sender");
 
