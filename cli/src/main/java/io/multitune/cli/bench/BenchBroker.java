@@ -67,6 +67,11 @@ final class BenchBroker implements AutoCloseable {
         return handle.bootstrapServers();
     }
 
+    /** The broker's process id, so a benchmark can read the CPU the broker spent on each stage. */
+    long pid() {
+        return handle.pid();
+    }
+
     /**
      * Creates the topics with one partition each (a single partition keeps a stage's output in order, so its first
      * and last records bound its window), broker-side timestamps ({@code LogAppendTime}: the window is measured by

@@ -26,7 +26,11 @@ public final class ServiceCatalog {
             // generation: each young collection copies what is in flight plus the ledger entries added since the
             // last one, so few large collections cost far less than many small ones (ingest CPU per record fell
             // by a third); pre-touched, so the first pass through it takes no page faults while ingesting.
-            new ServiceDefinition("data-ingest", "services/data-ingest", 8081, STREAMING_HEAP),
+            // C2 only: with tiered compilation the compilers still took 0.3-0.7 of a core after 300k records, as
+            // profiled code was compiled again and again; C2 alone compiles only the hot path, once (bench ingest:
+            // 3.0-4.0 vs 4.2-5.1 CPU s per 100k records; warmed up, 2.3 vs 3.5-3.9), for ~0.7 s longer start-up.
+            new ServiceDefinition("data-ingest", "services/data-ingest", 8081, Stream.concat(STREAMING_HEAP.stream(),
+                    Stream.of("-XX:-TieredCompilation")).toList()),
             // The same heap for the sampler, which reads every example into its pools and writes each into batches
             // (its CPU per example in `bench sampler` fell from 110 to 90 us). C1 only: a run is one pass over a
             // pool, and in a fresh sampler's first pass the C2 compiler took half the process's CPU (9.3 s vs 4.7 s

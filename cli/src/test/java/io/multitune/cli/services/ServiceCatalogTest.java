@@ -42,7 +42,7 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void theSamplerAndDataIngestRunWithTheParallelCollectorAndALargeYoungGeneration() {
+    void theSamplerAndDataIngestRunWithTheParallelCollectorALargeYoungGenerationAndTheirOwnCompilers() {
         for (String name : List.of("data-ingest", "sampler")) {
             List<String> options = jvmOptions(name);
             assertTrue(options.containsAll(List.of("-XX:+UseParallelGC", "-Xmn1g", "-XX:+AlwaysPreTouch")),
@@ -50,6 +50,8 @@ class ServiceCatalogTest {
         }
         assertTrue(jvmOptions("sampler").contains("-XX:TieredStopAtLevel=1"));
         assertFalse(jvmOptions("data-ingest").contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(jvmOptions("data-ingest").contains("-XX:-TieredCompilation"));
+        assertFalse(jvmOptions("sampler").contains("-XX:-TieredCompilation"));
     }
 
     private static List<String> jvmOptions(String name) {

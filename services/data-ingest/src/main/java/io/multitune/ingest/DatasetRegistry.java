@@ -1,14 +1,14 @@
 package io.multitune.ingest;
 
 import io.multitune.events.DatasetSpec;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** The datasets data-ingest knows, by dataset id. */
-@ApplicationScoped
+@Singleton
 public class DatasetRegistry {
     private final ConcurrentMap<String, DatasetState> datasets = new ConcurrentHashMap<>();
 

@@ -4,7 +4,7 @@ import io.multitune.events.Channels;
 import io.multitune.kafka.Sends;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  * plumbing) cost more CPU than the ingest work itself. The producer's own buffer is the back-pressure: a full
  * buffer blocks the ingest worker.
  */
-@ApplicationScoped
+@Singleton
 public class EventPublisher {
     // Declared only so SmallRye creates each channel's producer from its configuration.
     @Inject

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.multitune.events.DatasetProfiled;
 import io.multitune.events.RejectReason;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code multitune_ingest_profiles_emitted_total}. Counters are cached per dataset because the registry lookup
  * would otherwise sit on the per-record hot path.
  */
-@ApplicationScoped
+@Singleton
 public class IngestMetrics {
     private final MeterRegistry registry;
     private final Map<String, DatasetCounters> perDataset = new ConcurrentHashMap<>();

@@ -14,7 +14,7 @@ import io.multitune.events.RecordRejected;
 import io.multitune.events.RejectReason;
 import io.multitune.events.SourcePosition;
 import io.multitune.events.StandardExample;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * Turns one raw message into the records to publish: examples, tombstones, dead letters and dataset events.
  * Every record of a known dataset passes through its ledger, so its counts always add up.
  */
-@ApplicationScoped
+@Singleton
 public class RawRecordProcessor {
     private static final String UNKNOWN = "unknown";
 
