@@ -80,6 +80,10 @@ public final class TrainerBench extends CommandSupport.Action {
     @Option(names = "--no-full", description = "Skip the full fine-tuning model.")
     boolean noFull;
 
+    @Option(names = "--profile", paramLabel = "FILE", description = "After the measured rounds, run one more step of "
+            + "the equal LoRA model under PyTorch's profiler and write its trace (Chrome trace JSON) to FILE.")
+    java.nio.file.Path profile;
+
     @Option(names = "--gemm-reps", paramLabel = "N", defaultValue = "3",
             description = "GEMM repetitions of each shape per round (default: ${DEFAULT-VALUE}).")
     int gemmReps;
@@ -201,6 +205,12 @@ public final class TrainerBench extends CommandSupport.Action {
                             measured ? "" : " (warm-up)");
                 }
 
+                if (profile != null) {
+                    ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+                    trainingSteps.get(0).run(batch, warmup + steps + 1, pulling, false);
+                    ai.djl.pytorch.jni.JniUtils.stopProfile(profile.toAbsolutePath().toString());
+                    System.out.printf(Locale.ROOT, "profile=%s%n", profile.toAbsolutePath());
+                }
                 double[] rates = new double[shapes.size()];
                 for (int i = 0; i < shapes.size(); i++) {
                     int[] s = shapes.get(i);
