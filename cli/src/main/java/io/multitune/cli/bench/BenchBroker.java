@@ -30,11 +30,13 @@ final class BenchBroker implements AutoCloseable {
     private final LocalBroker.Handle handle;
     private final Path dataDir;
     private final Options options;
+    private final CpuSampler cpu;
 
     private BenchBroker(LocalBroker.Handle handle, Path dataDir, Options options) {
         this.handle = handle;
         this.dataDir = dataDir;
         this.options = options;
+        this.cpu = new CpuSampler(handle.pid());
     }
 
     /** The options of every benchmark that runs its own broker (a picocli mixin). */
@@ -67,9 +69,13 @@ final class BenchBroker implements AutoCloseable {
         return handle.bootstrapServers();
     }
 
-    /** The broker's process id, so a benchmark can read the CPU the broker spent on each stage. */
-    long pid() {
-        return handle.pid();
+    /**
+     * CPU seconds the broker used between two wall-clock instants (epoch ms) of a window that has closed: on a small
+     * machine the broker shares the cores, so what a stage asks of it counts in the stage's rate.
+     */
+    double cpuSecondsBetween(long fromMillis, long toMillis) {
+        cpu.sampleNow();
+        return cpu.cpuSecondsBetween(fromMillis, toMillis);
     }
 
     /**
@@ -128,6 +134,7 @@ final class BenchBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        cpu.close();
         try {
             handle.close();
         } finally {

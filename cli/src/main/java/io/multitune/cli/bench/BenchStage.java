@@ -30,8 +30,8 @@ record BenchStage(long measured, double perSecond, long fromMillis, long toMilli
         return new BenchStage(measured, measured / seconds, fromMillis, toMillis, cpuSeconds, check, -1);
     }
 
-    /** This stage with the broker's CPU seconds inside its window, read from the broker's own sampler. */
-    BenchStage withBrokerCpu(CpuSampler broker) {
+    /** This stage with the broker's CPU seconds inside its window. */
+    BenchStage withBrokerCpu(BenchBroker broker) {
         return new BenchStage(measured, perSecond, fromMillis, toMillis, cpuSeconds, check,
                 broker.cpuSecondsBetween(fromMillis, toMillis));
     }

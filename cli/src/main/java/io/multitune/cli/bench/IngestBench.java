@@ -80,14 +80,12 @@ public final class IngestBench extends CommandSupport.Action {
         preload(broker, COPY_IN, raw, false);
         String bootstrap = broker.bootstrap();
         try (BareCopyLoop.Running loop = BareCopyLoop.start(bootstrap, COPY_IN, COPY_OUT);
-             CpuSampler cpu = new CpuSampler(loop.pid());
-             CpuSampler brokerCpu = new CpuSampler(broker.pid())) {
+             CpuSampler cpu = new CpuSampler(loop.pid())) {
             OutputWindow window = OutputWindow.await(bootstrap, COPY_OUT, raw.size(), warmup, r -> true,
                     STAGE_TIMEOUT);
             cpu.sampleNow();
-            brokerCpu.sampleNow();
             return BenchStage.ofOutput(window, cpu.cpuSecondsBetween(window.firstAppendMillis(),
-                    window.lastAppendMillis()), "copied=" + window.records()).withBrokerCpu(brokerCpu);
+                    window.lastAppendMillis()), "copied=" + window.records()).withBrokerCpu(broker);
         }
     }
 
@@ -95,19 +93,17 @@ public final class IngestBench extends CommandSupport.Action {
         preload(broker, Topics.DATA_RAW, raw, true);
         String bootstrap = broker.bootstrap();
         try (ServiceHandle service = startService(layout, "data-ingest", bootstrap);
-             CpuSampler cpu = new CpuSampler(service.pid());
-             CpuSampler brokerCpu = new CpuSampler(broker.pid())) {
+             CpuSampler cpu = new CpuSampler(service.pid())) {
             OutputWindow window = OutputWindow.await(bootstrap, Topics.EXAMPLES, raw.size(), warmup,
                     r -> r.value() != null, STAGE_TIMEOUT);
             cpu.sampleNow();
-            brokerCpu.sampleNow();
             double cpuSeconds = cpu.cpuSecondsBetween(window.firstAppendMillis(), window.lastAppendMillis());
             DatasetProfiled profile = awaitProfile(bootstrap);
             DatasetProfiled.Counts c = profile.counts();
             String check = String.format(Locale.ROOT, "examples=%d distinct_ids=%d received=%d accepted=%d "
                             + "rejected=%d duplicates=%d counts_add_up=%s", window.records(),
                     window.distinctKeys(), c.received(), c.accepted(), c.rejected(), c.duplicates(), c.addUp());
-            return BenchStage.ofOutput(window, cpuSeconds, check).withBrokerCpu(brokerCpu);
+            return BenchStage.ofOutput(window, cpuSeconds, check).withBrokerCpu(broker);
         }
     }
 

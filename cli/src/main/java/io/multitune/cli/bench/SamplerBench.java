@@ -112,8 +112,7 @@ public final class SamplerBench extends CommandSupport.Action {
         try (BareCopyLoop.Running loop = BareCopyLoop.start(bootstrap, IngestBench.COPY_IN, IngestBench.COPY_OUT);
              KafkaProducer<String, byte[]> producer = broker.loader()) {
             loop.awaitSubscribed(IngestBench.STAGE_TIMEOUT);
-            try (CpuSampler cpu = new CpuSampler(loop.pid());
-                 CpuSampler brokerCpu = new CpuSampler(broker.pid())) {
+            try (CpuSampler cpu = new CpuSampler(loop.pid())) {
                 if (warm != null) {
                     produce(producer, warm.records(IngestBench.COPY_IN));
                     OutputWindow.await(bootstrap, IngestBench.COPY_OUT, warm.size(), r -> true,
@@ -126,11 +125,10 @@ public final class SamplerBench extends CommandSupport.Action {
                 OutputWindow window = OutputWindow.await(bootstrap, IngestBench.COPY_OUT,
                         warmup + measured.size(), warmup, r -> true, IngestBench.STAGE_TIMEOUT);
                 cpu.sampleNow();
-                brokerCpu.sampleNow();
                 String check = String.format(Locale.ROOT, "copied=%d distinct_ids=%d %s", window.measured(),
                         window.distinctKeys() - warmup, input.describe());
                 return BenchStage.ofWindow(measured.size(), first, window.lastAppendMillis(),
-                        cpu.cpuSecondsBetween(first, window.lastAppendMillis()), check).withBrokerCpu(brokerCpu);
+                        cpu.cpuSecondsBetween(first, window.lastAppendMillis()), check).withBrokerCpu(broker);
             }
         }
     }
@@ -140,7 +138,6 @@ public final class SamplerBench extends CommandSupport.Action {
         String bootstrap = broker.bootstrap();
         try (ServiceHandle service = IngestBench.startService(layout, ServiceCatalog.SAMPLER, bootstrap);
              CpuSampler cpu = new CpuSampler(service.pid());
-             CpuSampler brokerCpu = new CpuSampler(broker.pid());
              KafkaProducer<String, byte[]> producer = broker.loader();
              RunClient runs = new RunClient(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             runs.checkReachable();
@@ -149,7 +146,6 @@ public final class SamplerBench extends CommandSupport.Action {
             }
             Pass pass = pass(bootstrap, producer, runs, measured, "bench-run");
             cpu.sampleNow();
-            brokerCpu.sampleNow();
             BatchCounter.Counts c = pass.counts;
             long train = measured.count(Split.TRAIN);
             RunPlanned.JobPlan job = pass.plan.jobs().get(0);
@@ -168,7 +164,7 @@ public final class SamplerBench extends CommandSupport.Action {
             check += String.format(Locale.ROOT, " planned_after_s=%.3f published_in_s=%.3f",
                     (plannedAt - first) / 1000.0, (c.lastAppendMillis() - plannedAt) / 1000.0);
             return BenchStage.ofWindow(measured.size(), first, c.lastAppendMillis(),
-                    cpu.cpuSecondsBetween(first, c.lastAppendMillis()), check).withBrokerCpu(brokerCpu);
+                    cpu.cpuSecondsBetween(first, c.lastAppendMillis()), check).withBrokerCpu(broker);
         }
     }
 

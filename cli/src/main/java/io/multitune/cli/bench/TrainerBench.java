@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import io.multitune.cli.common.CliException;
 import io.multitune.cli.common.CommandSupport;
 import io.multitune.encoder.model.AdapterSpec;
@@ -31,6 +32,7 @@ import io.multitune.training.optim.AdamW;
 import io.multitune.training.optim.AdamWSettings;
 import io.multitune.training.optim.LearningRateSchedule;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
 /**
  * {@code bench trainer}: training-step throughput of MiniLM-L6 with LoRA r=8 (query, value), one batch of 16 rows ×
  * 128 tokens over three tasks (classification, tagging, regression), against the engine's own float32 GEMM
@@ -82,7 +83,7 @@ public final class TrainerBench extends CommandSupport.Action {
 
     @Option(names = "--profile", paramLabel = "FILE", description = "After the measured rounds, run one more step of "
             + "the equal LoRA model under PyTorch's profiler and write its trace (Chrome trace JSON) to FILE.")
-    java.nio.file.Path profile;
+    Path profile;
 
     @Option(names = "--gemm-reps", paramLabel = "N", defaultValue = "3",
             description = "GEMM repetitions of each shape per round (default: ${DEFAULT-VALUE}).")
@@ -206,9 +207,9 @@ public final class TrainerBench extends CommandSupport.Action {
                 }
 
                 if (profile != null) {
-                    ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+                    JniUtils.startProfile(false, true, false);
                     trainingSteps.get(0).run(batch, warmup + steps + 1, pulling, false);
-                    ai.djl.pytorch.jni.JniUtils.stopProfile(profile.toAbsolutePath().toString());
+                    JniUtils.stopProfile(profile.toAbsolutePath().toString());
                     System.out.printf(Locale.ROOT, "profile=%s%n", profile.toAbsolutePath());
                 }
                 double[] rates = new double[shapes.size()];

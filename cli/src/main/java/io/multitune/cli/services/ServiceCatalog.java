@@ -5,7 +5,6 @@ import io.multitune.cli.common.ProjectLayout;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The services of the pipeline, in start order. Only those whose module exists in the repository are
@@ -15,9 +14,10 @@ public final class ServiceCatalog {
     /** The sampler's name: the CLI's run commands and the demo look for it. */
     public static final String SAMPLER = "sampler";
 
-    /** The heap of the two services that handle every example (declared before {@link #ALL}, which uses it). */
-    private static final List<String> STREAMING_HEAP = List.of("-XX:+UseParallelGC", "-Xms1536m", "-Xmn1g",
-            "-XX:+AlwaysPreTouch");
+    /** The heap of the two services that handle every example, with each one's compiler option. */
+    private static List<String> streamingHeapWith(String compiler) {
+        return List.of("-XX:+UseParallelGC", "-Xms1536m", "-Xmn1g", "-XX:+AlwaysPreTouch", compiler);
+    }
 
     /** Every service of the design, in pipeline order, with its default HTTP port. */
     public static final List<ServiceDefinition> ALL = List.of(
@@ -29,14 +29,13 @@ public final class ServiceCatalog {
             // C2 only: with tiered compilation the compilers still took 0.3-0.7 of a core after 300k records, as
             // profiled code was compiled again and again; C2 alone compiles only the hot path, once (bench ingest:
             // 3.0-4.0 vs 4.2-5.1 CPU s per 100k records; warmed up, 2.3 vs 3.5-3.9), for ~0.7 s longer start-up.
-            new ServiceDefinition("data-ingest", "services/data-ingest", 8081, Stream.concat(STREAMING_HEAP.stream(),
-                    Stream.of("-XX:-TieredCompilation")).toList()),
+            new ServiceDefinition("data-ingest", "services/data-ingest", 8081,
+                    streamingHeapWith("-XX:-TieredCompilation")),
             // The same heap for the sampler, which reads every example into its pools and writes each into batches
             // (its CPU per example in `bench sampler` fell from 110 to 90 us). C1 only: a run is one pass over a
             // pool, and in a fresh sampler's first pass the C2 compiler took half the process's CPU (9.3 s vs 4.7 s
             // per 100k examples, ratio 0.58 vs 0.85); warmed up, C1 code used no more CPU than C2's (4.0 vs 4.3 s).
-            new ServiceDefinition(SAMPLER, "services/sampler", 8082, Stream.concat(STREAMING_HEAP.stream(),
-                    Stream.of("-XX:TieredStopAtLevel=1")).toList()),
+            new ServiceDefinition(SAMPLER, "services/sampler", 8082, streamingHeapWith("-XX:TieredStopAtLevel=1")),
             new ServiceDefinition("trainer", "services/trainer", 8083),
             new ServiceDefinition("evaluator", "services/evaluator", 8084),
             new ServiceDefinition("bias-auditor", "services/bias-auditor", 8085));
