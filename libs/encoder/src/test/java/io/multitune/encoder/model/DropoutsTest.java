@@ -37,6 +37,36 @@ class DropoutsTest {
     }
 
     @Test
+    void theBranchFreeComparisonKeepsExactlyTheDrawsBelowTheThreshold() {
+        int scaleBits = Float.floatToRawIntBits(2f);
+        long threshold = Math.round(0.9 * 4294967296.0);
+        assertEquals(2f, Dropouts.keptOrZero(0L, threshold, scaleBits));
+        assertEquals(2f, Dropouts.keptOrZero(threshold - 1, threshold, scaleBits));
+        assertEquals(0f, Dropouts.keptOrZero(threshold, threshold, scaleBits));
+        assertEquals(0f, Dropouts.keptOrZero(0xFFFFFFFFL, threshold, scaleBits));
+        assertEquals(0f, Dropouts.keptOrZero(0L, 0L, scaleBits), "rate 1 keeps nothing");
+    }
+
+    @Test
+    void theFirstChunkIsSplitMixDrawsComparedTwoToALong() {
+        FloatBuffer mask = FloatBuffer.allocate(1001);
+        Dropouts.fill(mask, 5L, 0.3f);
+        long threshold = Math.round(0.7 * 4294967296.0);
+        float scale = 1f / (float) (1.0 - 0.3f);
+        long z = 5L + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(z ^ (z >>> 31));
+        for (int i = 0; i < 1001; i += 2) {
+            long bits = random.nextLong();
+            assertEquals((bits & 0xFFFFFFFFL) < threshold ? scale : 0f, mask.get(i), "element " + i);
+            if (i + 1 < 1001) {
+                assertEquals((bits >>> 32) < threshold ? scale : 0f, mask.get(i + 1), "element " + (i + 1));
+            }
+        }
+    }
+
+    @Test
     void dropoutOnTheEngineIsSeededByTheEngineAndKeepsTheGraph() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray x = manager.ones(new Shape(64, 128));
