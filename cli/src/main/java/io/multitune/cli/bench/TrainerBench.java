@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.multitune.cli.common.CliException;
 import io.multitune.cli.common.CommandSupport;
 import io.multitune.encoder.model.AdapterSpec;
+import io.multitune.encoder.model.Dropouts;
 import io.multitune.encoder.model.EncoderOptions;
 import io.multitune.encoder.model.LoraTarget;
 import io.multitune.encoder.model.NativeAllocator;
@@ -223,6 +224,7 @@ public final class TrainerBench extends CommandSupport.Action {
 
                 System.out.printf(Locale.ROOT, "batch_rows=%d%n", batch.exampleCount());
                 System.out.printf(Locale.ROOT, "malloc_tuned=%b%n", NativeAllocator.tuned());
+                System.out.printf(Locale.ROOT, "dropout_masks=%s%n", Dropouts.drawsWithVectors() ? "vector" : "scalar");
                 System.out.printf(Locale.ROOT, "tokens_per_step=%d%n", tokens);
                 System.out.printf(Locale.ROOT, "steps=%d%n", steps);
                 System.out.printf(Locale.ROOT, "warmup=%d%n", warmup);

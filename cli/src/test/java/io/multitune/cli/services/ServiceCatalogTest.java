@@ -54,6 +54,14 @@ class ServiceCatalogTest {
         assertFalse(jvmOptions("sampler").contains("-XX:-TieredCompilation"));
     }
 
+    @Test
+    void theTrainerAddsTheVectorModuleItsDropoutDrawsWith() {
+        List<String> options = jvmOptions("trainer");
+        int at = options.indexOf("--add-modules");
+        assertTrue(at >= 0 && ServiceCatalog.VECTOR_MODULE.equals(options.get(at + 1)), options.toString());
+        assertFalse(jvmOptions("evaluator").contains("--add-modules"), "only the trainer draws dropout masks");
+    }
+
     private static List<String> jvmOptions(String name) {
         return ServiceCatalog.ALL.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow().jvmOptions();
     }
