@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
 /**
  * {@code bench trainer}: training-step throughput of MiniLM-L6 with LoRA r=8 (query, value), one batch of 16 rows ×
  * 128 tokens over three tasks (classification, tagging, regression), against the engine's own float32 GEMM

@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
 public final class Dropouts {
 
     private static final int CHUNK = 1 << 16;
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    /** SplitMix64's increment (also {@link java.util.SplittableRandom}'s). */
+    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[CHUNK]);
     private static volatile Boolean viewsWork;
     /** Package-visible so tests can say which path they ran. */
@@ -64,19 +65,14 @@ public final class Dropouts {
             seed = drawn.getLong();
         }
         NDArray mask = manager.create(x.getShape(), DataType.FLOAT32);
-        fill(mask.toByteBuffer(true).order(ByteOrder.nativeOrder()), seed, rate);
+        fill(mask.toByteBuffer(true).order(ByteOrder.nativeOrder()), seed, rate, VECTOR);
         return x.mul(mask);
     }
 
     /**
      * The mask values for {@code seed} into {@code mask} (native byte order, 4 bytes an element): 1/(1 − rate) where
-     * kept, 0 where dropped (package-visible for tests).
+     * kept, 0 where dropped; the same on the vector path or not (package-visible for tests).
      */
-    static void fill(ByteBuffer mask, long seed, float rate) {
-        fill(mask, seed, rate, VECTOR);
-    }
-
-    /** {@link #fill(ByteBuffer, long, float)} on the vector path or not (both give the same mask). */
     static void fill(ByteBuffer mask, long seed, float rate, boolean vector) {
         int n = mask.capacity() / Float.BYTES;
         float scale = 1f / (float) (1.0 - rate);

@@ -18,7 +18,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMaskChunk {
 
     private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private VectorMaskChunk() {
     }
@@ -37,10 +36,10 @@ final class VectorMaskChunk {
         int pairs = length / 2;
         long[] first = new long[lanes];
         for (int k = 0; k < lanes; k++) {
-            first[k] = chunkSeed + (k + 1) * GOLDEN_GAMMA;
+            first[k] = chunkSeed + (k + 1) * Dropouts.GOLDEN_GAMMA;
         }
         LongVector state = LongVector.fromArray(SPECIES, first, 0);
-        LongVector step = LongVector.broadcast(SPECIES, lanes * GOLDEN_GAMMA);
+        LongVector step = LongVector.broadcast(SPECIES, lanes * Dropouts.GOLDEN_GAMMA);
         LongVector lowScale = LongVector.broadcast(SPECIES, scaleBits & 0xFFFFFFFFL);
         LongVector highScale = LongVector.broadcast(SPECIES, ((long) scaleBits) << 32);
         int j = 0;
@@ -53,9 +52,9 @@ final class VectorMaskChunk {
                     .intoByteBuffer(mask, (from + 2 * j) * Float.BYTES, ByteOrder.LITTLE_ENDIAN);
             state = state.add(step);
         }
-        long seed = chunkSeed + j * GOLDEN_GAMMA;
+        long seed = chunkSeed + j * Dropouts.GOLDEN_GAMMA;
         for (int i = 2 * j; i < length; i += 2) {
-            seed += GOLDEN_GAMMA;
+            seed += Dropouts.GOLDEN_GAMMA;
             long bits = Dropouts.mix(seed);
             mask.putFloat((from + i) * Float.BYTES, Dropouts.keptOrZero(bits & 0xFFFFFFFFL, threshold, scaleBits));
             if (i + 1 < length) {
