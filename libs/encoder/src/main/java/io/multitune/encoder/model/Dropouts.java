@@ -62,7 +62,8 @@ public final class Dropouts {
         NDManager manager = x.getManager();
         long seed;
         try (NDArray drawn = manager.randomInteger(0, Long.MAX_VALUE, new Shape(1), DataType.INT64)) {
-            seed = drawn.getLong();
+            // toLongArray, not getLong: getLong indexes the tensor first, an engine call per dropout for nothing
+            seed = drawn.toLongArray()[0];
         }
         NDArray mask = manager.create(x.getShape(), DataType.FLOAT32);
         fill(mask.toByteBuffer(true).order(ByteOrder.nativeOrder()), seed, rate, VECTOR);

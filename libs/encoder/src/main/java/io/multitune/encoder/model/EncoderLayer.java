@@ -27,6 +27,8 @@ final class EncoderLayer {
     private final Parameter[] outputNorm;
     private final BottleneckAdapter attentionAdapter;
     private final BottleneckAdapter outputAdapter;
+    /** Whether the query layer's weights carry the attention's 1/√d (a frozen base), else selfAttention applies it. */
+    private final boolean queryScaleFolded;
 
     EncoderLayer(EncoderParameters params, int index, BertLayerWeights w, BertConfig config, EncoderOptions options,
                  SplittableRandom random) {
@@ -36,11 +38,21 @@ final class EncoderLayer {
         boolean full = adapter instanceof AdapterSpec.Full;
         Set<BertDense> loraTargets = adapter instanceof AdapterSpec.Lora lora
                 ? LoraTarget.dense(lora.targets()) : Set.of();
+        queryScaleFolded = !full;
+        float queryScale = queryScale(config);
         for (BertDense d : BertDense.values()) {
             String name = d.name(index);
-            dense.put(d, loraTargets.contains(d)
-                    ? TrainableDense.withLora(params, name, w.dense(d), (AdapterSpec.Lora) adapter, random)
-                    : TrainableDense.plain(params, name, w.dense(d), full));
+            float outputScale = d == BertDense.QUERY && queryScaleFolded ? queryScale : 1f;
+            TrainableDense layer;
+            if (loraTargets.contains(d)) {
+                layer = TrainableDense.withLora(params, name, w.dense(d), (AdapterSpec.Lora) adapter, random,
+                        outputScale);
+            } else if (outputScale != 1f) {
+                layer = TrainableDense.frozenScaled(params, name, w.dense(d), outputScale);
+            } else {
+                layer = TrainableDense.plain(params, name, w.dense(d), full);
+            }
+            dense.put(d, layer);
         }
         String prefix = BertNames.layer(index);
         attentionNorm = layerNorm(params, prefix + BertNames.ATTENTION_LAYER_NORM, w.attentionLayerNorm(), full);
@@ -60,6 +72,11 @@ final class EncoderLayer {
             attentionAdapter = null;
             outputAdapter = null;
         }
+    }
+
+    /** 1/√(head size): scaling Q before Q·Kᵀ equals scaling the scores, on d/seq of the values. */
+    private static float queryScale(BertConfig config) {
+        return (float) (1.0 / Math.sqrt(config.headSize()));
     }
 
     static Parameter[] layerNorm(EncoderParameters params, String name, LayerNormWeights w, boolean trainable) {
@@ -99,17 +116,23 @@ final class EncoderLayer {
         long batch = shape.get(0);
         long seq = shape.get(1);
         Shape heads = new Shape(batch, seq, config.heads(), config.headSize());
-        // Scaling Q by 1/√d before Q·Kᵀ equals scaling the scores, on d/seq of the values.
         NDArray query = dense.get(BertDense.QUERY).forward(x, training);
-        // A constant given as a Java number becomes a tensor over a buffer DJL frees at once, while autograd keeps it
-        // for the backward pass: gradients then read freed memory (NaNs at random steps). A tensor the step's
-        // manager owns stays alive until the step ends.
-        NDArray q = query.mul(query.getManager().create((float) (1.0 / Math.sqrt(config.headSize()))))
-                .reshape(heads).transpose(0, 2, 1, 3);
+        if (!queryScaleFolded) {
+            // A constant given as a Java number becomes a tensor over a buffer DJL frees at once, while autograd
+            // keeps it for the backward pass: gradients then read freed memory (NaNs at random steps). A tensor the
+            // step's manager owns stays alive until the step ends.
+            query = query.mul(query.getManager().create(queryScale(config)));
+        }
+        NDArray q = query.reshape(heads).transpose(0, 2, 1, 3);
         NDArray k = dense.get(BertDense.KEY).forward(x, training).reshape(heads).transpose(0, 2, 3, 1);
         NDArray v = dense.get(BertDense.VALUE).forward(x, training).reshape(heads).transpose(0, 2, 1, 3);
         NDArray scores = q.matMul(k);
-        NDArray probs = dropout((maskBias == null ? scores : scores.add(maskBias)).softmax(-1),
+        if (maskBias != null) {
+            // In place: the product's backward needs only q and k, not its output, and a new [batch, heads, seq,
+            // seq] tensor would be the largest allocation of the layer.
+            scores.addi(maskBias);
+        }
+        NDArray probs = dropout(scores.softmax(-1),
                 options.attentionDropout(), training);
         return probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hidden());
     }

@@ -11,6 +11,12 @@ import java.util.SplittableRandom;
 /**
  * A dense layer y = x Wᵀ + b (W [out, in], computed by torch's fused linear, no transpose) with an optional LoRA
  * branch + (scaling · dropout(x) Aᵀ) Bᵀ.
+ *
+ * <p>A frozen layer may also carry a constant output scale s (the attention's 1/√d on the query): s·y is then
+ * computed with s·W and s·b as the engine's weights and s·scaling as the LoRA branch's scaling, the same function
+ * and the same gradients for A and B, without a multiply over the [tokens, out] output and its backward. Only a
+ * frozen base folds: a trainable W would take optimizer steps in s·W's units. {@link #export()} gives the weights
+ * the layer was built from, unscaled, so an exported model never carries the fold's rounding.
  */
 final class TrainableDense {
 
@@ -20,32 +26,69 @@ final class TrainableDense {
     private final Parameter loraB;
     private final float loraScaling;
     private final float loraDropout;
+    /** The weights before the output scale was folded in; null when nothing was folded. */
+    private final DenseWeights unscaledBase;
+    /** The LoRA scaling of the run request, before the output scale was folded in. */
+    private final float requestedLoraScaling;
 
     private TrainableDense(Parameter weight, Parameter bias, Parameter loraA, Parameter loraB, float loraScaling,
-                           float loraDropout) {
+                           float loraDropout, DenseWeights unscaledBase, float requestedLoraScaling) {
         this.weight = weight;
         this.bias = bias;
         this.loraA = loraA;
         this.loraB = loraB;
         this.loraScaling = loraScaling;
         this.loraDropout = loraDropout;
+        this.unscaledBase = unscaledBase;
+        this.requestedLoraScaling = requestedLoraScaling;
     }
 
     static TrainableDense plain(EncoderParameters params, String name, DenseWeights w, boolean trainable) {
         return new TrainableDense(params.create(name + ".weight", w.weight(), Parameter.Type.WEIGHT, trainable),
-                params.create(name + ".bias", w.bias(), Parameter.Type.BIAS, trainable), null, null, 0f, 0f);
+                params.create(name + ".bias", w.bias(), Parameter.Type.BIAS, trainable), null, null, 0f, 0f,
+                null, 0f);
+    }
+
+    /** A frozen layer computing outputScale · (x Wᵀ + b), the scale folded into its weights. */
+    static TrainableDense frozenScaled(EncoderParameters params, String name, DenseWeights w, float outputScale) {
+        DenseWeights scaled = scaled(w, outputScale);
+        return new TrainableDense(params.create(name + ".weight", scaled.weight(), Parameter.Type.WEIGHT, false),
+                params.create(name + ".bias", scaled.bias(), Parameter.Type.BIAS, false), null, null, 0f, 0f,
+                w, 0f);
     }
 
     /** The frozen base layer with a trainable LoRA branch; B = 0, so it starts equal to the base layer. */
     static TrainableDense withLora(EncoderParameters params, String name, DenseWeights w, AdapterSpec.Lora lora,
                                    SplittableRandom random) {
+        return withLora(params, name, w, lora, random, 1f);
+    }
+
+    /**
+     * As {@link #withLora(EncoderParameters, String, DenseWeights, AdapterSpec.Lora, SplittableRandom)}, the whole
+     * output (base and branch) multiplied by outputScale, folded into the frozen weights and the branch's scaling.
+     */
+    static TrainableDense withLora(EncoderParameters params, String name, DenseWeights w, AdapterSpec.Lora lora,
+                                   SplittableRandom random, float outputScale) {
         WeightTensor a = LoraMath.kaimingUniform(random, lora.rank(), w.in());
         WeightTensor b = WeightTensor.zeros(w.out(), lora.rank());
-        return new TrainableDense(params.create(name + ".weight", w.weight(), Parameter.Type.WEIGHT, false),
-                params.create(name + ".bias", w.bias(), Parameter.Type.BIAS, false),
+        DenseWeights base = outputScale == 1f ? w : scaled(w, outputScale);
+        return new TrainableDense(params.create(name + ".weight", base.weight(), Parameter.Type.WEIGHT, false),
+                params.create(name + ".bias", base.bias(), Parameter.Type.BIAS, false),
                 params.create(name + ".lora_A.weight", a, Parameter.Type.WEIGHT, true),
                 params.create(name + ".lora_B.weight", b, Parameter.Type.WEIGHT, true),
-                lora.scaling(), lora.dropout());
+                outputScale * lora.scaling(), lora.dropout(), outputScale == 1f ? null : w, lora.scaling());
+    }
+
+    private static DenseWeights scaled(DenseWeights w, float s) {
+        return new DenseWeights(scaled(w.weight(), s), scaled(w.bias(), s));
+    }
+
+    private static WeightTensor scaled(WeightTensor t, float s) {
+        float[] v = t.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= s;
+        }
+        return new WeightTensor(t.shape().clone(), v);
     }
 
     NDArray forward(NDArray x, boolean training) {
@@ -64,10 +107,12 @@ final class TrainableDense {
 
     /** Current weights with LoRA merged in: W + scaling · B A. */
     DenseWeights export() {
-        DenseWeights base = new DenseWeights(EncoderParameters.values(weight), EncoderParameters.values(bias));
+        DenseWeights base = unscaledBase != null ? unscaledBase
+                : new DenseWeights(EncoderParameters.values(weight), EncoderParameters.values(bias));
         if (loraA == null) {
             return base;
         }
-        return LoraMath.merge(base, EncoderParameters.values(loraA), EncoderParameters.values(loraB), loraScaling);
+        float scaling = unscaledBase != null ? requestedLoraScaling : loraScaling;
+        return LoraMath.merge(base, EncoderParameters.values(loraA), EncoderParameters.values(loraB), scaling);
     }
 }

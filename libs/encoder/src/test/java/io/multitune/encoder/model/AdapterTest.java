@@ -67,6 +67,20 @@ class AdapterTest {
     }
 
     @Test
+    void foldedQueryScaleComputesTheUnfoldedForwardAndExportsTheOriginalWeights() {
+        // A frozen base carries the attention's 1/√d in its query weights; full fine-tuning multiplies the scores.
+        float[] folded = EncoderFixture.hidden(manager, WEIGHTS, EncoderOptions.of(AdapterSpec.frozen()), batch);
+        float[] unfolded = EncoderFixture.hidden(manager, WEIGHTS, EncoderOptions.of(AdapterSpec.full()), batch);
+        assertTrue(EncoderFixture.maxAbsDiff(folded, unfolded) < 1e-5);
+        AdapterSpec lora = AdapterSpec.lora(4, 8f, 0f, LoraTarget.QUERY);
+        try (BertEncoder encoder = BertEncoder.create(manager, WEIGHTS, EncoderOptions.of(lora))) {
+            io.multitune.encoder.weights.BertDense query = io.multitune.encoder.weights.BertDense.QUERY;
+            assertTrue(encoder.exportWeights().layer(0).dense(query).sameAs(WEIGHTS.layer(0).dense(query)),
+                    "B = 0 exports the base query weights bit for bit, not scaled and unscaled");
+        }
+    }
+
+    @Test
     void mergeAddsScaledBTimesA() {
         DenseWeights base = new DenseWeights(WeightTensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3),
                 WeightTensor.of(new float[] {7, 8}, 2));
