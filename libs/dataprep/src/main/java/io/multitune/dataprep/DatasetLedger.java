@@ -48,8 +48,11 @@ import java.util.Objects;
  */
 public final class DatasetLedger {
     private DatasetSpec spec;
-    private final Map<String, LedgerEntry> byId = new HashMap<>();
-    private final Map<String, LedgerEntry> byInputKey = new HashMap<>();
+    /** Live entries by id: regular ids by their hash bits, the rare irregular ones by their string. */
+    private final Key128Map<LedgerEntry> byId = new Key128Map<>();
+    private final Map<String, LedgerEntry> byIrregularId = new HashMap<>();
+    /** The head of each chain of live entries with the same input, by the input key's bits. */
+    private final Key128Map<LedgerEntry> byInput = new Key128Map<>();
     private final StratifiedSplitter splitter = new StratifiedSplitter();
     private final Map<String, String> pool = new HashMap<>();
     private final Map<String, Integer> tagIds = new HashMap<>();
@@ -85,19 +88,22 @@ public final class DatasetLedger {
     public Admission admit(Candidate candidate) {
         received++;
         StandardExample example = candidate.example();
-        LedgerEntry same = byId.get(example.id());
+        LedgerKeys.Id id = LedgerKeys.id(spec.datasetId(), example.id());
+        LedgerEntry same = entry(id);
+        long inputHigh = LedgerKeys.inputHigh(candidate.inputKey());
+        long inputLow = LedgerKeys.inputLow(candidate.inputKey());
         // The chain of live entries with this input, looked up once: nothing below changes it before removeOutranked.
-        LedgerEntry sameInput = byInputKey.get(candidate.inputKey());
+        LedgerEntry sameInput = byInput.get(inputHigh, inputLow);
         LedgerEntry top = highestSplit(sameInput);
         Split split = example.split() != null ? example.split() : inheritedOrAssigned(same, top, candidate.stratum());
         if (same != null && same.split == split) {
             duplicates++;
-            return new Admission.Duplicate(same.id);
+            return new Admission.Duplicate(idOf(same));
         }
         accepted++;
         if (top != null && top.split.priority() > split.priority()) {
             leakageRemoved++;
-            return new Admission.LeakageDropped(top.id, top.split);
+            return new Admission.LeakageDropped(idOf(top), top.split);
         }
         List<String> tombstones = removeOutranked(sameInput, split, same);
         if (same != null) {
@@ -106,7 +112,7 @@ public final class DatasetLedger {
             remove(same);
         }
         StandardExample published = example.split() == split ? example : example.withSplit(split);
-        add(entryOf(published, candidate.inputKey(), candidate.stratum()));
+        add(entryOf(published, id, inputHigh, inputLow, candidate.stratum()));
         return publish(published, tombstones);
     }
 
@@ -114,7 +120,8 @@ public final class DatasetLedger {
     public void restore(StandardExample example) {
         String inputKey = ExampleIds.inputKey(example.input());
         String stratum = stratumOf(example);
-        LedgerEntry old = byId.get(example.id());
+        LedgerKeys.Id id = LedgerKeys.id(spec.datasetId(), example.id());
+        LedgerEntry old = entry(id);
         if (old != null) {
             remove(old);
         } else {
@@ -124,12 +131,12 @@ public final class DatasetLedger {
         // Examples on the topic always carry a split; assigning one keeps a hand-written record usable all the same.
         StandardExample placed = example.split() != null ? example
                 : example.withSplit(splitter.assign(stratum, spec.splitRatiosOrDefault()));
-        add(entryOf(placed, inputKey, stratum));
+        add(entryOf(placed, id, LedgerKeys.inputHigh(inputKey), LedgerKeys.inputLow(inputKey), stratum));
     }
 
     /** Rebuilds state from a tombstone read back from the examples topic (see the class comment). */
     public void restoreTombstone(String exampleId) {
-        LedgerEntry old = byId.get(exampleId);
+        LedgerEntry old = entry(LedgerKeys.id(spec.datasetId(), exampleId));
         if (old != null) {
             remove(old);
         } else {
@@ -147,7 +154,7 @@ public final class DatasetLedger {
      */
     public void restoreCounts(DatasetProfiled lastProfile) {
         DatasetProfiled.Counts profiled = lastProfile.counts();
-        long live = byId.size();
+        long live = liveCount();
         long sinceProfile = live - profiled.examples();
         accepted = profiled.accepted() + Math.max(0, sinceProfile);
         leakageRemoved = profiled.leakageRemoved() + Math.max(0, -sinceProfile);
@@ -166,12 +173,12 @@ public final class DatasetLedger {
     }
 
     public DatasetProfiled.Counts counts() {
-        return new DatasetProfiled.Counts(received, accepted, rejected, duplicates, leakageRemoved, byId.size());
+        return new DatasetProfiled.Counts(received, accepted, rejected, duplicates, leakageRemoved, liveCount());
     }
 
     /** The dataset's profile now; every field of {@link DatasetProfiled} is filled. */
     public DatasetProfiled profile(boolean complete, DatasetProfiled.Trigger trigger, Instant now) {
-        ProfileBuilder b = new ProfileBuilder(spec, byId.size(), tagNames).addAll(byId.values());
+        ProfileBuilder b = new ProfileBuilder(spec, liveCount(), tagNames).addAll(byId).addAll(byIrregularId.values());
         return new DatasetProfiled(DatasetProfiled.SCHEMA_VERSION, spec.datasetId(), spec.taskId(), spec.taskType(),
                 complete, trigger, now, counts(), b.splits(), b.labelsBySplit(), b.domains(), b.imbalanceRatio(),
                 b.inputChars(), b.inputWords(), rejectsByReason(), b.groups());
@@ -219,7 +226,7 @@ public final class DatasetLedger {
         for (LedgerEntry e : outranked) {
             remove(e);
             leakageRemoved++;
-            ids.add(e.id);
+            ids.add(idOf(e));
         }
         return ids;
     }
@@ -231,25 +238,45 @@ public final class DatasetLedger {
         return new Admission.Publish(example, tombstones.get(0), tombstones.subList(1, tombstones.size()));
     }
 
+    private int liveCount() {
+        return byId.size() + byIrregularId.size();
+    }
+
+    private LedgerEntry entry(LedgerKeys.Id id) {
+        return id.irregular() != null ? byIrregularId.get(id.irregular()) : byId.get(id.high(), id.low());
+    }
+
+    private String idOf(LedgerEntry e) {
+        return LedgerKeys.id(spec.datasetId(), e);
+    }
+
     private void add(LedgerEntry e) {
-        byId.put(e.id, e);
-        e.nextSameInput = byInputKey.put(e.inputKey, e);
+        if (e.irregularId != null) {
+            byIrregularId.put(e.irregularId, e);
+        } else {
+            byId.put(e.idHigh, e.idLow, e);
+        }
+        e.nextSameInput = byInput.put(e.inputHigh, e.inputLow, e);
         splitter.added(e.stratum, e.split);
     }
 
     private void remove(LedgerEntry e) {
-        byId.remove(e.id);
+        if (e.irregularId != null) {
+            byIrregularId.remove(e.irregularId);
+        } else {
+            byId.remove(e.idHigh, e.idLow);
+        }
         unlinkInput(e);
         splitter.removed(e.stratum, e.split);
     }
 
     private void unlinkInput(LedgerEntry e) {
-        LedgerEntry head = byInputKey.get(e.inputKey);
+        LedgerEntry head = byInput.get(e.inputHigh, e.inputLow);
         if (head == e) {
             if (e.nextSameInput == null) {
-                byInputKey.remove(e.inputKey);
+                byInput.remove(e.inputHigh, e.inputLow);
             } else {
-                byInputKey.put(e.inputKey, e.nextSameInput);
+                byInput.put(e.inputHigh, e.inputLow, e.nextSameInput);
             }
             return;
         }
@@ -261,9 +288,10 @@ public final class DatasetLedger {
         }
     }
 
-    private LedgerEntry entryOf(StandardExample example, String inputKey, String stratum) {
+    private LedgerEntry entryOf(StandardExample example, LedgerKeys.Id id, long inputHigh, long inputLow,
+                                String stratum) {
         InputLengths lengths = InputLengths.of(example.input());
-        return new LedgerEntry(example.id(), inputKey, example.split(), pooled(stratum), pooled(example.domain()),
+        return new LedgerEntry(id, inputHigh, inputLow, example.split(), pooled(stratum), pooled(example.domain()),
                 groupPairs(example.groups()), tagCounts(example.target()), lengths.chars(), lengths.words());
     }
 

@@ -6,7 +6,6 @@ import io.multitune.events.DatasetSpec;
 import io.multitune.events.Split;
 import io.multitune.events.TaskType;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,8 @@ final class ProfileBuilder {
     private final Map<String, Map<String, Long>> groups = new TreeMap<>();
     private final int[] chars;
     private final int[] words;
+    /** Entries added so far: the next free index of chars and words. */
+    private int added;
     private final boolean classification;
     private final boolean tokens;
     private final List<String> tagNames;
@@ -40,12 +41,11 @@ final class ProfileBuilder {
         return type == TaskType.TEXT_CLASSIFICATION || type == TaskType.TEXT_PAIR_CLASSIFICATION;
     }
 
-    ProfileBuilder addAll(Collection<LedgerEntry> entries) {
-        int i = 0;
+    ProfileBuilder addAll(Iterable<LedgerEntry> entries) {
         for (LedgerEntry e : entries) {
-            chars[i] = e.inputChars;
-            words[i] = e.inputWords;
-            i++;
+            chars[added] = e.inputChars;
+            words[added] = e.inputWords;
+            added++;
             add(e);
         }
         return this;

@@ -239,6 +239,28 @@ class DatasetLedgerTest {
     }
 
     @Test
+    void aHandWrittenIdOnTheTopicIsKeptAsItIsAndCanBeTombstoned() {
+        StandardExample ours = published(admit("a", "x", "train")).example();
+        StandardExample handWritten = published(admit("b", "x", "train")).example();
+        handWritten = new StandardExample(handWritten.schemaVersion(), "hand-written id " + handWritten.id()
+                .toUpperCase(java.util.Locale.ROOT), handWritten.datasetId(), handWritten.taskId(),
+                handWritten.taskType(), handWritten.split(), handWritten.input(), handWritten.target(),
+                handWritten.domain(), handWritten.groups(), handWritten.language(), handWritten.source(),
+                handWritten.difficulty());
+        DatasetLedger restored = new DatasetLedger(spec);
+        restored.restore(ours);
+        restored.restore(handWritten);
+        assertEquals(counts(2, 2, 0, 0, 0, 2), restored.counts());
+        // The hand-written example holds input "b": the same input in test outranks it, under its own id.
+        Admission.Publish moved = published(restored.admit(candidate("b", "x", "test")));
+        assertEquals(handWritten.id(), moved.tombstoneId());
+        assertEquals(new Admission.Duplicate(ours.id()), restored.admit(candidate("a", "x", "train")));
+        restored.restoreTombstone(moved.example().id());
+        assertEquals(1, restored.counts().examples());
+        assertAddUp(restored);
+    }
+
+    @Test
     void aTombstoneWhoseExampleWasCompactedAwayStillCounts() {
         DatasetLedger restored = new DatasetLedger(spec);
         restored.restoreTombstone("ds-000000000000000000000000");
