@@ -54,7 +54,10 @@ public final class AdamW implements AutoCloseable {
                 scratch.tempAttachAll(u.parameter(), u.gradient());
                 NDArray g = u.l2() > 0 ? u.gradient().add(u.parameter().mul((float) u.l2())) : u.gradient();
                 gradients.add(g);
-                NDArray s = g.square().sum();
+                NDArray s;
+                try (NDArray squares = g.square()) {
+                    s = squares.sum();
+                }
                 squaredNorm = squaredNorm == null ? s : squaredNorm.add(s);
             }
             double norm = squaredNorm == null ? 0 : Math.sqrt(squaredNorm.toType(DataType.FLOAT64, false).getDouble());
@@ -66,8 +69,14 @@ public final class AdamW implements AutoCloseable {
             long t = ++updates;
             double lr = schedule.rate(t);
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray g = clipScale < 1.0 ? gradients.get(i).mul((float) clipScale) : gradients.get(i);
-                apply(scratch, parameters.get(i), g, t, lr);
+                NDArray g = gradients.get(i);
+                if (clipScale < 1.0) {
+                    try (NDArray clipped = g.mul((float) clipScale)) {
+                        apply(scratch, parameters.get(i), clipped, t, lr);
+                    }
+                } else {
+                    apply(scratch, parameters.get(i), g, t, lr);
+                }
             }
             return new Report(t, lr, norm, clipScale);
         }
@@ -98,12 +107,21 @@ public final class AdamW implements AutoCloseable {
         if (u.decay() && settings.weightDecay() > 0) {
             p.muli((float) (1 - lr * settings.weightDecay()));
         }
-        m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-        v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+        // Each temporary is closed as soon as it is used, not with the step's scratch manager: for full fine-tuning
+        // they are as large as the model, and freed at once the next parameter's reuse the same (cache-warm) memory
+        // instead of growing the step's peak by a few times the model.
+        try (NDArray scaled = g.mul((float) (1 - beta1))) {
+            m.muli((float) beta1).addi(scaled);
+        }
+        try (NDArray squares = g.square()) {
+            v.muli((float) beta2).addi(squares.muli((float) (1 - beta2)));
+        }
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-        NDArray denominator = v.sqrt().divi((float) sqrtCorrection2).addi((float) settings.epsilon());
-        p.subi(m.div(denominator).muli((float) stepSize));
+        try (NDArray denominator = v.sqrt(); NDArray update = m.div(denominator.divi((float) sqrtCorrection2)
+                .addi((float) settings.epsilon()))) {
+            p.subi(update.muli((float) stepSize));
+        }
     }
 
     /** Updates taken so far (t of the last update). */
