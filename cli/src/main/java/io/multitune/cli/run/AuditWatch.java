@@ -7,7 +7,6 @@ import io.multitune.events.RunPlanned;
 import io.multitune.events.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,39 +16,22 @@ import java.util.Map;
  * model failed the audit), printing a line per model as it is audited.
  */
 public final class AuditWatch implements AutoCloseable {
-    private final RunEventsWatch watch;
+    private final VerdictWatch<RunAudited, ModelAudited, AuditFailed> watch;
 
-    /** What the bias auditor said about a run. {@code audited} is null when it did not audit the run in time. */
+    /** What the service said about a run. {@code audited} is null when it gave no verdict in time. */
     public record Outcome(RunAudited audited, List<ModelAudited> models, List<AuditFailed> failures) {
     }
 
     public AuditWatch(Map<String, Object> connection) {
-        this.watch = new RunEventsWatch(connection, Topics.AUDITS, "multitune-audit-watch");
+        this.watch = new VerdictWatch<>(connection, new VerdictWatch.Kinds<>(Topics.AUDITS, "multitune-audit-watch",
+                RunAudited.class, ModelAudited.class, AuditFailed.class, AuditWatch::auditedLine,
+                AuditWatch::failedLine, AuditFailed::jobId));
     }
 
-    /** Waits for the run's audit, or its multi-task model's failure, or {@code timeout}. */
+    /** Waits for the run's verdict, or its multi-task model's failure, or {@code timeout}. */
     public Outcome follow(RunPlanned plan, Duration timeout, PrintWriter out) {
-        String mtlJob = EvaluationWatch.multiTaskJob(plan);
-        List<ModelAudited> models = new ArrayList<>();
-        List<AuditFailed> failures = new ArrayList<>();
-        RunAudited[] audited = new RunAudited[1];
-        watch.follow(plan, timeout, event -> {
-            if (event instanceof RunAudited e) {
-                audited[0] = e;
-                return true;
-            } else if (event instanceof ModelAudited e) {
-                models.add(e);
-                out.println(auditedLine(e));
-            } else if (event instanceof AuditFailed e) {
-                failures.add(e);
-                out.println(failedLine(e));
-                out.flush();
-                return e.jobId() != null && e.jobId().equals(mtlJob);
-            }
-            out.flush();
-            return false;
-        });
-        return new Outcome(audited[0], models, failures);
+        VerdictWatch.Outcome<RunAudited, ModelAudited, AuditFailed> outcome = watch.follow(plan, timeout, out);
+        return new Outcome(outcome.verdict(), outcome.models(), outcome.failures());
     }
 
     /** "  audited JOB: N model inputs in S s (PROVIDER); T task(s) audited, U not". */

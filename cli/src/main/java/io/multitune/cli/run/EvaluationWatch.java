@@ -7,7 +7,6 @@ import io.multitune.events.RunPlanned;
 import io.multitune.events.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,39 +16,22 @@ import java.util.Map;
  * model failed evaluation), printing a line per model as it is scored.
  */
 public final class EvaluationWatch implements AutoCloseable {
-    private final RunEventsWatch watch;
+    private final VerdictWatch<RunEvaluated, ModelEvaluated, EvaluationFailed> watch;
 
-    /** What the evaluator said about a run. {@code evaluated} is null when it did not judge the run in time. */
+    /** What the service said about a run. {@code evaluated} is null when it gave no verdict in time. */
     public record Outcome(RunEvaluated evaluated, List<ModelEvaluated> models, List<EvaluationFailed> failures) {
     }
 
     public EvaluationWatch(Map<String, Object> connection) {
-        this.watch = new RunEventsWatch(connection, Topics.EVALUATIONS, "multitune-evaluation-watch");
+        this.watch = new VerdictWatch<>(connection, new VerdictWatch.Kinds<>(Topics.EVALUATIONS,
+                "multitune-evaluation-watch", RunEvaluated.class, ModelEvaluated.class, EvaluationFailed.class,
+                EvaluationWatch::scoredLine, EvaluationWatch::failedLine, EvaluationFailed::jobId));
     }
 
-    /** Waits for the run's evaluation, or its multi-task model's failure, or {@code timeout}. */
+    /** Waits for the run's verdict, or its multi-task model's failure, or {@code timeout}. */
     public Outcome follow(RunPlanned plan, Duration timeout, PrintWriter out) {
-        String mtlJob = multiTaskJob(plan);
-        List<ModelEvaluated> models = new ArrayList<>();
-        List<EvaluationFailed> failures = new ArrayList<>();
-        RunEvaluated[] evaluated = new RunEvaluated[1];
-        watch.follow(plan, timeout, event -> {
-            if (event instanceof RunEvaluated e) {
-                evaluated[0] = e;
-                return true;
-            } else if (event instanceof ModelEvaluated e) {
-                models.add(e);
-                out.println(scoredLine(e));
-            } else if (event instanceof EvaluationFailed e) {
-                failures.add(e);
-                out.println(failedLine(e));
-                out.flush();
-                return e.jobId() != null && e.jobId().equals(mtlJob);
-            }
-            out.flush();
-            return false;
-        });
-        return new Outcome(evaluated[0], models, failures);
+        VerdictWatch.Outcome<RunEvaluated, ModelEvaluated, EvaluationFailed> outcome = watch.follow(plan, timeout, out);
+        return new Outcome(outcome.verdict(), outcome.models(), outcome.failures());
     }
 
     /** "  scored JOB on N test examples in S s (PROVIDER): unified score X". */
@@ -64,10 +46,6 @@ public final class EvaluationWatch implements AutoCloseable {
         return "  evaluation of " + e.jobId() + " failed (" + e.problem() + "): " + e.reason();
     }
 
-    static String multiTaskJob(RunPlanned plan) {
-        return plan.jobs().stream().filter(j -> j.kind() == RunPlanned.JobKind.MULTI_TASK)
-                .map(RunPlanned.JobPlan::jobId).findFirst().orElse(null);
-    }
 
     @Override
     public void close() {
