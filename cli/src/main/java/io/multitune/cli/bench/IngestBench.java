@@ -44,7 +44,7 @@ public final class IngestBench extends CommandSupport.Action {
 
     // 200,000: with 50,000 the ratio moved between 0.54 and 0.85 from run to run, because it measured how much JIT
     // compilation fell inside each stage's short window more than either stage's speed; after 200,000 both run
-    // compiled code and the figure is the steady state of a long stream (0.29-0.38 in five runs).
+    // compiled code and the figure is the steady state of a long stream (figures in the README).
     @Option(names = "--warmup", description = "Records each stage processes before the measured ones, so both are "
             + "measured with their code compiled by the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "200000")
     int warmup;

@@ -28,11 +28,11 @@ final class TrainableDense {
     private final float loraDropout;
     /** The weights before the output scale was folded in; null when nothing was folded. */
     private final DenseWeights unscaledBase;
-    /** The LoRA scaling of the run request, before the output scale was folded in. */
-    private final float requestedLoraScaling;
+    /** The run request's LoRA scaling, which {@link #export()} merges with (loraScaling may carry a folded scale). */
+    private final float mergeScaling;
 
     private TrainableDense(Parameter weight, Parameter bias, Parameter loraA, Parameter loraB, float loraScaling,
-                           float loraDropout, DenseWeights unscaledBase, float requestedLoraScaling) {
+                           float loraDropout, DenseWeights unscaledBase, float mergeScaling) {
         this.weight = weight;
         this.bias = bias;
         this.loraA = loraA;
@@ -40,7 +40,7 @@ final class TrainableDense {
         this.loraScaling = loraScaling;
         this.loraDropout = loraDropout;
         this.unscaledBase = unscaledBase;
-        this.requestedLoraScaling = requestedLoraScaling;
+        this.mergeScaling = mergeScaling;
     }
 
     static TrainableDense plain(EncoderParameters params, String name, DenseWeights w, boolean trainable) {
@@ -51,10 +51,8 @@ final class TrainableDense {
 
     /** A frozen layer computing outputScale · (x Wᵀ + b), the scale folded into its weights. */
     static TrainableDense frozenScaled(EncoderParameters params, String name, DenseWeights w, float outputScale) {
-        DenseWeights scaled = scaled(w, outputScale);
-        return new TrainableDense(params.create(name + ".weight", scaled.weight(), Parameter.Type.WEIGHT, false),
-                params.create(name + ".bias", scaled.bias(), Parameter.Type.BIAS, false), null, null, 0f, 0f,
-                w, 0f);
+        Parameter[] base = frozen(params, name, scaled(w, outputScale));
+        return new TrainableDense(base[0], base[1], null, null, 0f, 0f, w, 0f);
     }
 
     /** The frozen base layer with a trainable LoRA branch; B = 0, so it starts equal to the base layer. */
@@ -71,12 +69,17 @@ final class TrainableDense {
                                    SplittableRandom random, float outputScale) {
         WeightTensor a = LoraMath.kaimingUniform(random, lora.rank(), w.in());
         WeightTensor b = WeightTensor.zeros(w.out(), lora.rank());
-        DenseWeights base = outputScale == 1f ? w : scaled(w, outputScale);
-        return new TrainableDense(params.create(name + ".weight", base.weight(), Parameter.Type.WEIGHT, false),
-                params.create(name + ".bias", base.bias(), Parameter.Type.BIAS, false),
+        Parameter[] base = frozen(params, name, outputScale == 1f ? w : scaled(w, outputScale));
+        return new TrainableDense(base[0], base[1],
                 params.create(name + ".lora_A.weight", a, Parameter.Type.WEIGHT, true),
                 params.create(name + ".lora_B.weight", b, Parameter.Type.WEIGHT, true),
                 outputScale * lora.scaling(), lora.dropout(), outputScale == 1f ? null : w, lora.scaling());
+    }
+
+    /** The frozen weight and bias parameters of {@code name}. */
+    private static Parameter[] frozen(EncoderParameters params, String name, DenseWeights w) {
+        return new Parameter[] {params.create(name + ".weight", w.weight(), Parameter.Type.WEIGHT, false),
+            params.create(name + ".bias", w.bias(), Parameter.Type.BIAS, false)};
     }
 
     private static DenseWeights scaled(DenseWeights w, float s) {
@@ -112,7 +115,6 @@ final class TrainableDense {
         if (loraA == null) {
             return base;
         }
-        float scaling = unscaledBase != null ? requestedLoraScaling : loraScaling;
-        return LoraMath.merge(base, EncoderParameters.values(loraA), EncoderParameters.values(loraB), scaling);
+        return LoraMath.merge(base, EncoderParameters.values(loraA), EncoderParameters.values(loraB), mergeScaling);
     }
 }

@@ -107,9 +107,9 @@ public final class AdamW implements AutoCloseable {
         if (u.decay() && settings.weightDecay() > 0) {
             p.muli((float) (1 - lr * settings.weightDecay()));
         }
-        // Each temporary is closed as soon as it is used, not with the step's scratch manager: for full fine-tuning
-        // they are as large as the model, and freed at once the next parameter's reuse the same (cache-warm) memory
-        // instead of growing the step's peak by a few times the model.
+        // Each temporary is closed as soon as it is used, not with the step's scratch manager: in full fine-tuning
+        // they are as large as the parameters, and closing them at once lets the next ones reuse the same
+        // (cache-warm) memory instead of growing the step's peak to a few times the model.
         try (NDArray scaled = g.mul((float) (1 - beta1))) {
             m.muli((float) beta1).addi(scaled);
         }
@@ -118,9 +118,11 @@ public final class AdamW implements AutoCloseable {
         }
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-        try (NDArray denominator = v.sqrt(); NDArray update = m.div(denominator.divi((float) sqrtCorrection2)
-                .addi((float) settings.epsilon()))) {
-            p.subi(update.muli((float) stepSize));
+        try (NDArray denominator = v.sqrt()) {
+            denominator.divi((float) sqrtCorrection2).addi((float) settings.epsilon());
+            try (NDArray update = m.div(denominator)) {
+                p.subi(update.muli((float) stepSize));
+            }
         }
     }
 
