@@ -9,7 +9,6 @@ import io.multitune.cli.common.CliException;
 import io.multitune.cli.common.CommandSupport;
 import io.multitune.encoder.model.AdapterSpec;
 import io.multitune.encoder.model.Dropouts;
-import io.multitune.encoder.model.EncoderOptions;
 import io.multitune.encoder.model.LoraTarget;
 import io.multitune.encoder.model.NativeAllocator;
 import io.multitune.encoder.onnx.OnnxBertReader;
@@ -23,15 +22,9 @@ import io.multitune.events.Split;
 import io.multitune.events.StandardExample;
 import io.multitune.events.TaskType;
 import io.multitune.events.TrainingBatch;
-import io.multitune.mtl.TaskWeightings;
-import io.multitune.training.MultiTaskModel;
-import io.multitune.training.TrainingStep;
 import io.multitune.training.batch.AssembledBatch;
 import io.multitune.training.batch.BatchAssembler;
 import io.multitune.training.batch.TaskBatch;
-import io.multitune.training.optim.AdamW;
-import io.multitune.training.optim.AdamWSettings;
-import io.multitune.training.optim.LearningRateSchedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +32,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,11 +40,13 @@ import picocli.CommandLine.Option;
  * 128 tokens over three tasks (classification, tagging, regression), against the engine's own float32 GEMM
  * throughput on the model's matrix shapes, measured in the same run.
  *
- * <p>Each round times one pass of the GEMM reference (every shape, {@code --gemm-reps} times), then one step of
- * each strategy's model, then one full fine-tuning step: rounds interleave all measurements, so load from other
- * processes on the shared cores spreads over all of them. Figures are medians over the measured rounds. Model
- * FLOPs are counted by {@link TrainerFlops}; the RESULT is the equal-weighting LoRA step's model FLOP/s over the
- * weighted GEMM FLOP/s.
+ * <p>Three phases, each of {@code --warmup} then {@code --steps} rounds. Throughput: a pass of the GEMM reference
+ * (every shape, {@code --gemm-reps} times) then one step of the equal-weighting model, so that the model steps back
+ * to back as a trainer runs a job, and load from other processes spreads over the step and its reference alike.
+ * Strategies: one step of each strategy's model per round, for the step-time ratios against equal weighting.
+ * Full fine-tuning: its own reference pass and step per round. Figures are medians over the measured rounds; model
+ * FLOPs are counted by {@link TrainerFlops}; the RESULT is the throughput phase's model FLOP/s over its weighted
+ * GEMM FLOP/s.
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true,
         description = "training-step model FLOP/s (MiniLM, LoRA r=8, 16x128, three tasks) vs the engine's float32 "
@@ -137,11 +131,11 @@ public final class TrainerBench extends CommandSupport.Action {
             double fullStepFlops = TrainerFlops.FULL_MULTIPLIER * forwardFull;
 
             System.out.printf(Locale.ROOT, "bench trainer: MiniLM-L6 (%d layers, hidden %d, intermediate %d, %d heads),"
-                            + " LoRA r=%d on query+value, batch %d x %d tokens, tasks %s; %d warm-up + %d measured"
-                            + " rounds of GEMM reference, %s%s%n", config.layers(), config.hidden(),
-                    config.intermediate(), config.heads(), LORA_RANK, BATCH, SEQ,
-                    batch.tasks().stream().map(t -> t.taskId() + "=" + t.size()).toList(), warmup, steps, names,
-                    noFull ? "" : ", full fine-tuning");
+                            + " LoRA r=%d on query+value, batch %d x %d tokens, tasks %s; phases: GEMM reference +"
+                            + " equal step, strategies %s%s; %d warm-up + %d measured rounds each%n", config.layers(),
+                    config.hidden(), config.intermediate(), config.heads(), LORA_RANK, BATCH, SEQ,
+                    batch.tasks().stream().map(t -> t.taskId() + "=" + t.size()).toList(), names,
+                    noFull ? "" : ", GEMM reference + full fine-tuning step", warmup, steps);
             System.out.flush();
 
             List<int[]> shapes = TrainerFlops.layerShapes(encoder);
@@ -152,76 +146,51 @@ public final class TrainerBench extends CommandSupport.Action {
                     manager.randomUniform(-1f, 1f, new Shape(s[0], s[1]), DataType.FLOAT32)});
             }
 
-            List<MultiTaskModel> models = new ArrayList<>();
-            List<AdamW> optimizers = new ArrayList<>();
-            List<TrainingStep> trainingSteps = new ArrayList<>();
-            List<String> labels = new ArrayList<>(names);
+            boolean[] pulling = new boolean[tasks.size()];
+            Arrays.fill(pulling, true);
+            List<BenchModel> models = new ArrayList<>();
             try {
-                for (String name : names) {
-                    MultiTaskModel model = MultiTaskModel.create(manager, miniLm, EncoderOptions.of(lora), tasks, 1);
-                    models.add(model);
-                    AdamW adamW = new AdamW(model.manager(), AdamWSettings.DEFAULTS,
-                            LearningRateSchedule.constant(LORA_LR));
-                    optimizers.add(adamW);
-                    trainingSteps.add(new TrainingStep(model, adamW,
-                            TaskWeightings.create(name, null, tasks.size(), null, 1, LORA_LR), 1, Map.of()));
+                BenchModel equal = BenchModel.lora(manager, miniLm, lora, tasks, "equal");
+                models.add(equal);
+                GemmReference reference = new GemmReference(gemmInputs, gemmReps, warmup);
+                List<List<Double>> throughput = rounds("throughput",
+                        List.of(reference::pass, equal.step(batch, pulling)));
+                List<Double> equalSeconds = throughput.get(1);
+
+                List<String> compared = new ArrayList<>(List.of("equal"));
+                List<List<Double>> strategySeconds = List.of();
+                if (names.size() > 1) {
+                    List<Runnable> strategySteps = new ArrayList<>(List.of(equal.step(batch, pulling)));
+                    for (String name : names.subList(1, names.size())) {
+                        BenchModel model = BenchModel.lora(manager, miniLm, lora, tasks, name);
+                        models.add(model);
+                        strategySteps.add(model.step(batch, pulling));
+                        compared.add(name);
+                    }
+                    strategySeconds = rounds("strategies", strategySteps);
+                    closeAllBut(models, equal);
                 }
+
+                List<List<Double>> fullRounds = List.of();
+                GemmReference fullReference = new GemmReference(gemmInputs, gemmReps, warmup);
                 if (!noFull) {
-                    MultiTaskModel model = MultiTaskModel.create(manager, miniLm,
-                            EncoderOptions.of(AdapterSpec.full()), tasks, 1);
-                    models.add(model);
-                    AdamW adamW = new AdamW(model.manager(), AdamWSettings.DEFAULTS,
-                            LearningRateSchedule.constant(FULL_LR));
-                    optimizers.add(adamW);
-                    trainingSteps.add(new TrainingStep(model, adamW,
-                            TaskWeightings.create("equal", null, tasks.size(), null, 1, FULL_LR), 1, Map.of()));
-                    labels.add("full");
-                }
-                boolean[] pulling = new boolean[tasks.size()];
-                Arrays.fill(pulling, true);
-                List<List<Double>> gemmSeconds = new ArrayList<>();
-                shapes.forEach(s -> gemmSeconds.add(new ArrayList<>()));
-                List<List<Double>> stepSeconds = new ArrayList<>();
-                labels.forEach(l -> stepSeconds.add(new ArrayList<>()));
-                for (int round = 1; round <= warmup + steps; round++) {
-                    boolean measured = round > warmup;
-                    for (int i = 0; i < shapes.size(); i++) {
-                        NDArray[] in = gemmInputs.get(i);
-                        long start = System.nanoTime();
-                        for (int r = 0; r < gemmReps; r++) {
-                            in[0].matMul(in[1]).close();
-                        }
-                        double s = (System.nanoTime() - start) / 1e9 / gemmReps;
-                        if (measured) {
-                            gemmSeconds.get(i).add(s);
-                        }
-                    }
-                    for (int k = 0; k < trainingSteps.size(); k++) {
-                        long start = System.nanoTime();
-                        trainingSteps.get(k).run(batch, round, pulling, false);
-                        double s = (System.nanoTime() - start) / 1e9;
-                        if (measured) {
-                            stepSeconds.get(k).add(s);
-                        }
-                    }
-                    System.err.printf(Locale.ROOT, "round %d/%d%s%n", round, warmup + steps,
-                            measured ? "" : " (warm-up)");
+                    BenchModel full = BenchModel.full(manager, miniLm, tasks);
+                    models.add(full);
+                    fullRounds = rounds("full fine-tuning",
+                            List.of(fullReference::pass, full.step(batch, pulling)));
+                    closeAllBut(models, equal);
                 }
 
                 if (profile != null) {
                     JniUtils.startProfile(false, true, false);
-                    trainingSteps.get(0).run(batch, warmup + steps + 1, pulling, false);
+                    equal.step(batch, pulling).run();
                     JniUtils.stopProfile(profile.toAbsolutePath().toString());
                     System.out.printf(Locale.ROOT, "profile=%s%n", profile.toAbsolutePath());
                 }
-                double[] rates = new double[shapes.size()];
-                for (int i = 0; i < shapes.size(); i++) {
-                    int[] s = shapes.get(i);
-                    rates[i] = TrainerFlops.matmul(tokens, s[0], s[1]) / median(gemmSeconds.get(i));
-                }
+                double[] rates = reference.rates(shapes, tokens);
                 double gemm = TrainerFlops.weightedRate(tokens, shapes, rates);
-                double equal = median(stepSeconds.get(0));
-                double modelRate = loraStepFlops / equal;
+                double equalStep = median(equalSeconds);
+                double modelRate = loraStepFlops / equalStep;
 
                 System.out.printf(Locale.ROOT, "batch_rows=%d%n", batch.exampleCount());
                 System.out.printf(Locale.ROOT, "malloc_tuned=%b%n", NativeAllocator.tuned());
@@ -236,46 +205,121 @@ public final class TrainerBench extends CommandSupport.Action {
                 System.out.printf(Locale.ROOT, "gemm_flops_per_s=%.4g%n", gemm);
                 System.out.printf(Locale.ROOT, "model_flops_forward=%.4g%n", forward);
                 System.out.printf(Locale.ROOT, "model_flops_per_step=%.4g%n", loraStepFlops);
-                for (int k = 0; k < labels.size(); k++) {
-                    if (labels.get(k).equals("full")) {
-                        continue;
-                    }
-                    System.out.printf(Locale.ROOT, "step_s_%s=%.3f%n", labels.get(k), median(stepSeconds.get(k)));
-                    System.out.printf(Locale.ROOT, "step_s_%s_all=%s%n", labels.get(k), list(stepSeconds.get(k)));
-                }
-                System.out.printf(Locale.ROOT, "samples_per_s=%.2f%n", batch.exampleCount() / equal);
-                System.out.printf(Locale.ROOT, "tokens_per_s=%.0f%n", tokens / equal);
+                System.out.printf(Locale.ROOT, "step_s_equal=%.3f%n", equalStep);
+                System.out.printf(Locale.ROOT, "step_s_equal_all=%s%n", list(equalSeconds));
+                System.out.printf(Locale.ROOT, "samples_per_s=%.2f%n", batch.exampleCount() / equalStep);
+                System.out.printf(Locale.ROOT, "tokens_per_s=%.0f%n", tokens / equalStep);
                 System.out.printf(Locale.ROOT, "model_flops_per_s=%.4g%n", modelRate);
-                for (int k = 1; k < labels.size(); k++) {
-                    if (!labels.get(k).equals("full")) {
-                        System.out.printf(Locale.ROOT, "%s_vs_equal=%.3f%n", labels.get(k),
-                                median(stepSeconds.get(k)) / equal);
-                        System.out.printf(Locale.ROOT, "%s_vs_equal_paired=%.3f%n", labels.get(k),
-                                pairedRatio(stepSeconds.get(k), stepSeconds.get(0)));
-                    }
-                }
-                int full = labels.indexOf("full");
-                if (full >= 0) {
-                    double fullSeconds = median(stepSeconds.get(full));
-                    System.out.printf(Locale.ROOT, "full_finetune_model_flops_per_step=%.4g%n", fullStepFlops);
-                    System.out.printf(Locale.ROOT, "full_finetune_step_s=%.3f%n", fullSeconds);
-                    System.out.printf(Locale.ROOT, "full_finetune_step_s_all=%s%n", list(stepSeconds.get(full)));
-                    System.out.printf(Locale.ROOT, "full_finetune_samples_per_s=%.2f%n",
-                            batch.exampleCount() / fullSeconds);
-                    System.out.printf(Locale.ROOT, "full_finetune_model_flops_per_s=%.4g%n",
-                            fullStepFlops / fullSeconds);
-                    System.out.printf(Locale.ROOT, "full_finetune_mfu_vs_gemm=%.3f%n",
-                            fullStepFlops / fullSeconds / gemm);
+                printStrategies(compared, strategySeconds);
+                if (!noFull) {
+                    printFull(fullRounds.get(1), fullStepFlops,
+                            TrainerFlops.weightedRate(tokens, shapes, fullReference.rates(shapes, tokens)),
+                            batch.exampleCount());
                 }
                 System.out.printf(Locale.ROOT, "RESULT trainer mfu_vs_gemm=%.3f%n", modelRate / gemm);
                 System.out.flush();
             } finally {
-                optimizers.forEach(AdamW::close);
-                models.forEach(MultiTaskModel::close);
+                models.forEach(BenchModel::close);
                 gemmInputs.forEach(a -> Arrays.stream(a).forEach(NDArray::close));
             }
         }
         return 0;
+    }
+
+    /**
+     * Runs {@code --warmup} then {@code --steps} rounds of the actions, in order, and returns each action's measured
+     * seconds per round. Interleaving spreads the load of other processes over all the actions of a phase alike.
+     */
+    private List<List<Double>> rounds(String phase, List<Runnable> actions) {
+        List<List<Double>> seconds = new ArrayList<>();
+        actions.forEach(a -> seconds.add(new ArrayList<>()));
+        for (int round = 1; round <= warmup + steps; round++) {
+            boolean measured = round > warmup;
+            for (int k = 0; k < actions.size(); k++) {
+                long start = System.nanoTime();
+                actions.get(k).run();
+                if (measured) {
+                    seconds.get(k).add((System.nanoTime() - start) / 1e9);
+                }
+            }
+            System.err.printf(Locale.ROOT, "%s: round %d/%d%s%n", phase, round, warmup + steps,
+                    measured ? "" : " (warm-up)");
+        }
+        return seconds;
+    }
+
+    private static void printStrategies(List<String> names, List<List<Double>> seconds) {
+        if (seconds.isEmpty()) {
+            return;
+        }
+        List<Double> equal = seconds.get(0);
+        System.out.printf(Locale.ROOT, "step_s_equal_interleaved=%.3f%n", median(equal));
+        for (int k = 1; k < names.size(); k++) {
+            String name = names.get(k);
+            System.out.printf(Locale.ROOT, "step_s_%s=%.3f%n", name, median(seconds.get(k)));
+            System.out.printf(Locale.ROOT, "step_s_%s_all=%s%n", name, list(seconds.get(k)));
+            System.out.printf(Locale.ROOT, "%s_vs_equal=%.3f%n", name, median(seconds.get(k)) / median(equal));
+            System.out.printf(Locale.ROOT, "%s_vs_equal_paired=%.3f%n", name, pairedRatio(seconds.get(k), equal));
+        }
+    }
+
+    private static void printFull(List<Double> seconds, double stepFlops, double gemm, int rows) {
+        double step = median(seconds);
+        System.out.printf(Locale.ROOT, "full_finetune_model_flops_per_step=%.4g%n", stepFlops);
+        System.out.printf(Locale.ROOT, "full_finetune_step_s=%.3f%n", step);
+        System.out.printf(Locale.ROOT, "full_finetune_step_s_all=%s%n", list(seconds));
+        System.out.printf(Locale.ROOT, "full_finetune_samples_per_s=%.2f%n", rows / step);
+        System.out.printf(Locale.ROOT, "full_finetune_gemm_flops_per_s=%.4g%n", gemm);
+        System.out.printf(Locale.ROOT, "full_finetune_model_flops_per_s=%.4g%n", stepFlops / step);
+        System.out.printf(Locale.ROOT, "full_finetune_mfu_vs_gemm=%.3f%n", stepFlops / step / gemm);
+    }
+
+    private static void closeAllBut(List<BenchModel> models, BenchModel kept) {
+        models.removeIf(m -> {
+            if (m != kept) {
+                m.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** The GEMM reference: each of the model's matrix shapes, {@code reps} times per pass. */
+    private static final class GemmReference {
+        private final List<NDArray[]> inputs;
+        private final int reps;
+        private final int warmup;
+        private final List<List<Double>> seconds = new ArrayList<>();
+
+        GemmReference(List<NDArray[]> inputs, int reps, int warmup) {
+            this.inputs = inputs;
+            this.reps = reps;
+            this.warmup = warmup;
+            inputs.forEach(i -> seconds.add(new ArrayList<>()));
+        }
+
+        /** One pass over the shapes, each shape's time kept (the rounds keep only the pass's total). */
+        void pass() {
+            for (int i = 0; i < inputs.size(); i++) {
+                NDArray[] in = inputs.get(i);
+                long start = System.nanoTime();
+                for (int r = 0; r < reps; r++) {
+                    in[0].matMul(in[1]).close();
+                }
+                seconds.get(i).add((System.nanoTime() - start) / 1e9 / reps);
+            }
+        }
+
+        /** Each shape's FLOP/s, from the median of its passes after the warm-up rounds. */
+        double[] rates(List<int[]> shapes, long tokens) {
+            double[] rates = new double[shapes.size()];
+            for (int i = 0; i < shapes.size(); i++) {
+                int[] s = shapes.get(i);
+                List<Double> all = seconds.get(i);
+                rates[i] = TrainerFlops.matmul(tokens, s[0], s[1]) / median(all.subList(warmup, all.size()));
+            }
+            return rates;
+        }
     }
 
     static double median(List<Double> values) {
