@@ -25,10 +25,21 @@ final class BenchModel implements AutoCloseable {
     private BenchModel(NDManager manager, BertWeights base, AdapterSpec adapter, List<TaskPlan> tasks,
                        String strategy, double learningRate) {
         this.model = MultiTaskModel.create(manager, base, EncoderOptions.of(adapter), tasks, 1);
-        this.optimizer = new AdamW(model.manager(), AdamWSettings.DEFAULTS,
-                LearningRateSchedule.constant(learningRate));
-        this.trainingStep = new TrainingStep(model, optimizer,
-                TaskWeightings.create(strategy, null, tasks.size(), null, 1, learningRate), 1, Map.of());
+        try {
+            this.optimizer = new AdamW(model.manager(), AdamWSettings.DEFAULTS,
+                    LearningRateSchedule.constant(learningRate));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        try {
+            this.trainingStep = new TrainingStep(model, optimizer,
+                    TaskWeightings.create(strategy, null, tasks.size(), null, 1, learningRate), 1, Map.of());
+        } catch (RuntimeException e) {
+            optimizer.close();
+            model.close();
+            throw e;
+        }
     }
 
     /** A LoRA model trained with the named weighting strategy. */
