@@ -298,10 +298,15 @@ public final class TrainerBench extends CommandSupport.Action {
             inputs.forEach(i -> seconds.add(new ArrayList<>()));
         }
 
-        /** One pass over the shapes, each shape's time kept (the rounds keep only the pass's total). */
+        /**
+         * One pass over the shapes, each shape's time kept (the rounds keep only the pass's total). Each shape runs
+         * once untimed first: right after a training step its operands are out of the caches, and the first product
+         * ran at 60-90 % of the warm rate, which understated the engine's throughput.
+         */
         void pass() {
             for (int i = 0; i < inputs.size(); i++) {
                 NDArray[] in = inputs.get(i);
+                in[0].matMul(in[1]).close();
                 long start = System.nanoTime();
                 for (int r = 0; r < reps; r++) {
                     in[0].matMul(in[1]).close();
