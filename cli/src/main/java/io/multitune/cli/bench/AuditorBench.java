@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,22 +72,8 @@ public final class AuditorBench extends CommandSupport.Action {
                     + "${DEFAULT-VALUE}; 0: none).")
     int explainCases;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
-            description = "Inputs per model run, in both paths (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "ONNX Runtime intra-op threads, both sessions; 0: ONNX Runtime's choice (default: "
-                    + "${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
-            description = "Measured rounds: one pass of each path per round (default: ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "Warm-up rounds, not measured (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Mixin
+    OrtBenchOptions ort;
 
     /** How a measurement is run. */
     record Settings(int batchSize, int threads, int warmup, int rounds, int maxSources, int maxTemplateCases,
@@ -114,8 +101,8 @@ public final class AuditorBench extends CommandSupport.Action {
         if (sentences < 0) {
             throw new CliException("--sentences must be at least 0");
         }
-        Settings settings = new Settings(batchSize, threads, warmup, rounds, maxSources, maxTemplateCases,
-                explainCases);
+        Settings settings = new Settings(ort.batchSize, ort.threads, ort.warmup, ort.rounds, maxSources,
+                maxTemplateCases, explainCases);
         ProjectLayout layout = ProjectLayout.detect();
         EvaluatorSentences.Loaded loaded = EvaluatorSentences.load(layout.root(),
                 layout.stateDir().resolve("demo-data"), line -> System.err.println(line));

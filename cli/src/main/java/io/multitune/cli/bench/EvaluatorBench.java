@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,22 +64,8 @@ public final class EvaluatorBench extends CommandSupport.Action {
             description = "Sentences scored per pass (default: ${DEFAULT-VALUE}).")
     int sentences;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
-            description = "Sentences per model run, in both paths (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "ONNX Runtime intra-op threads, both sessions; 0: ONNX Runtime's choice, one per physical "
-                    + "core (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
-            description = "Measured rounds: one pass of each path per round (default: ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "Warm-up rounds, not measured (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Mixin
+    OrtBenchOptions ort;
 
     /** How a measurement is run. */
     record Settings(int batchSize, int threads, int warmup, int rounds) {
@@ -99,7 +86,7 @@ public final class EvaluatorBench extends CommandSupport.Action {
         if (sentences < 1) {
             throw new CliException("--sentences must be at least 1");
         }
-        Settings settings = new Settings(batchSize, threads, warmup, rounds);
+        Settings settings = new Settings(ort.batchSize, ort.threads, ort.warmup, ort.rounds);
         ProjectLayout layout = ProjectLayout.detect();
         EvaluatorSentences.Loaded loaded = EvaluatorSentences.load(layout.root(),
                 layout.stateDir().resolve("demo-data"), line -> System.err.println(line));
