@@ -152,12 +152,11 @@ public final class TrainerBench extends CommandSupport.Action {
             try {
                 BenchModel equal = BenchModel.lora(manager, miniLm, lora, tasks, "equal");
                 models.add(equal);
-                GemmReference reference = new GemmReference(gemmInputs, gemmReps, warmup);
+                GemmReference reference = new GemmReference(gemmInputs, shapes, tokens, gemmReps, warmup);
                 List<List<Double>> throughput = rounds("throughput",
                         List.of(reference::pass, equal.step(batch, pulling)));
                 List<Double> equalSeconds = throughput.get(1);
 
-                List<String> compared = new ArrayList<>(List.of("equal"));
                 List<List<Double>> strategySeconds = List.of();
                 if (names.size() > 1) {
                     List<Runnable> strategySteps = new ArrayList<>(List.of(equal.step(batch, pulling)));
@@ -165,19 +164,19 @@ public final class TrainerBench extends CommandSupport.Action {
                         BenchModel model = BenchModel.lora(manager, miniLm, lora, tasks, name);
                         models.add(model);
                         strategySteps.add(model.step(batch, pulling));
-                        compared.add(name);
                     }
                     strategySeconds = rounds("strategies", strategySteps);
                     closeAllBut(models, equal);
                 }
 
-                List<List<Double>> fullRounds = List.of();
-                GemmReference fullReference = new GemmReference(gemmInputs, gemmReps, warmup);
+                List<Double> fullSeconds = List.of();
+                GemmReference fullReference = null;
                 if (!noFull) {
                     BenchModel full = BenchModel.full(manager, miniLm, tasks);
                     models.add(full);
-                    fullRounds = rounds("full fine-tuning",
-                            List.of(fullReference::pass, full.step(batch, pulling)));
+                    fullReference = new GemmReference(gemmInputs, shapes, tokens, gemmReps, warmup);
+                    fullSeconds = rounds("full fine-tuning",
+                            List.of(fullReference::pass, full.step(batch, pulling))).get(1);
                     closeAllBut(models, equal);
                 }
 
@@ -187,8 +186,8 @@ public final class TrainerBench extends CommandSupport.Action {
                     JniUtils.stopProfile(profile.toAbsolutePath().toString());
                     System.out.printf(Locale.ROOT, "profile=%s%n", profile.toAbsolutePath());
                 }
-                double[] rates = reference.rates(shapes, tokens);
-                double gemm = TrainerFlops.weightedRate(tokens, shapes, rates);
+                double[] rates = reference.rates();
+                double gemm = reference.weightedRate();
                 double equalStep = median(equalSeconds);
                 double modelRate = loraStepFlops / equalStep;
 
@@ -210,11 +209,9 @@ public final class TrainerBench extends CommandSupport.Action {
                 System.out.printf(Locale.ROOT, "samples_per_s=%.2f%n", batch.exampleCount() / equalStep);
                 System.out.printf(Locale.ROOT, "tokens_per_s=%.0f%n", tokens / equalStep);
                 System.out.printf(Locale.ROOT, "model_flops_per_s=%.4g%n", modelRate);
-                printStrategies(compared, strategySeconds);
-                if (!noFull) {
-                    printFull(fullRounds.get(1), fullStepFlops,
-                            TrainerFlops.weightedRate(tokens, shapes, fullReference.rates(shapes, tokens)),
-                            batch.exampleCount());
+                printStrategies(names, strategySeconds);
+                if (fullReference != null) {
+                    printFull(fullSeconds, fullStepFlops, fullReference.weightedRate(), batch.exampleCount());
                 }
                 System.out.printf(Locale.ROOT, "RESULT trainer mfu_vs_gemm=%.3f%n", modelRate / gemm);
                 System.out.flush();
@@ -287,12 +284,16 @@ public final class TrainerBench extends CommandSupport.Action {
     /** The GEMM reference: each of the model's matrix shapes, {@code reps} times per pass. */
     private static final class GemmReference {
         private final List<NDArray[]> inputs;
+        private final List<int[]> shapes;
+        private final long tokens;
         private final int reps;
         private final int warmup;
         private final List<List<Double>> seconds = new ArrayList<>();
 
-        GemmReference(List<NDArray[]> inputs, int reps, int warmup) {
+        GemmReference(List<NDArray[]> inputs, List<int[]> shapes, long tokens, int reps, int warmup) {
             this.inputs = inputs;
+            this.shapes = shapes;
+            this.tokens = tokens;
             this.reps = reps;
             this.warmup = warmup;
             inputs.forEach(i -> seconds.add(new ArrayList<>()));
@@ -316,7 +317,7 @@ public final class TrainerBench extends CommandSupport.Action {
         }
 
         /** Each shape's FLOP/s, from the median of its passes after the warm-up rounds. */
-        double[] rates(List<int[]> shapes, long tokens) {
+        double[] rates() {
             double[] rates = new double[shapes.size()];
             for (int i = 0; i < shapes.size(); i++) {
                 int[] s = shapes.get(i);
@@ -324,6 +325,11 @@ public final class TrainerBench extends CommandSupport.Action {
                 rates[i] = TrainerFlops.matmul(tokens, s[0], s[1]) / median(all.subList(warmup, all.size()));
             }
             return rates;
+        }
+
+        /** The shapes' rates mixed as one layer mixes them ({@link TrainerFlops#weightedRate}). */
+        double weightedRate() {
+            return TrainerFlops.weightedRate(tokens, shapes, rates());
         }
     }
 
