@@ -10,7 +10,6 @@ import ai.djl.nn.norm.Dropout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -22,23 +21,22 @@ import java.util.stream.IntStream;
  * locked global generator, on one core, ~7 ns an element: about a quarter of a MiniLM LoRA training step at
  * 16 × 128 tokens. Here a 64-bit seed is drawn from the engine's generator (so seeding the engine still fixes every
  * mask of a step, and a pass after re-seeding replays them), then each fixed chunk of 64Ki elements draws from its
- * own {@link SplittableRandom} seeded from (seed, chunk), chunks in parallel, written straight into the memory of
- * the mask tensor. Same distribution (keep threshold at 2⁻³² resolution; torch's is 2⁻⁵³), same scale value
- * (1f / (float) (1 − rate), as torch's {@code div_}), same graph; only the random stream differs from torch's.
- * The masks do not depend on the number of threads. Elsewhere (GPU, another engine, non-float32 input) it is the
- * engine's dropout.
+ * own {@link MaskStream} (sixteen xoshiro128++ generators seeded from (seed, chunk)), chunks in parallel, written
+ * straight into the memory of the mask tensor. Same distribution (keep threshold at 2⁻³² resolution; torch's is
+ * 2⁻⁵³), same scale value (1f / (float) (1 − rate), as torch's {@code div_}), same graph; only the random stream
+ * differs from torch's. The masks do not depend on the number of threads. Elsewhere (GPU, another engine,
+ * non-float32 input) it is the engine's dropout.
  *
- * <p>Where the JVM runs with {@code --add-modules jdk.incubator.vector} on a CPU with AVX-512, {@link VectorMaskChunk}
- * draws the same masks eight draws at a time (~0.2 ns an element against ~1.1 for the scalar loop; a MiniLM LoRA step
- * draws ~38 M mask elements). The trainer service, {@code bench trainer} and the tests run with it;
- * {@code -Dmultitune.dropout.scalar=true} keeps the scalar loop.
+ * <p>Where the JVM runs with {@code --add-modules jdk.incubator.vector} on a CPU with AVX2 or AVX-512,
+ * {@link VectorMaskChunk} draws the same masks sixteen draws at a time (~0.2 ns an element against ~1.1-1.5 for the
+ * scalar loop; a MiniLM LoRA step draws ~38 M mask elements). The trainer service, {@code bench trainer} and the
+ * tests run with it; {@code -Dmultitune.dropout.scalar=true} keeps the scalar loop.
  */
 public final class Dropouts {
 
     private static final int CHUNK = 1 << 16;
     /** SplitMix64's increment (also {@link java.util.SplittableRandom}'s). */
     static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[CHUNK]);
     private static volatile Boolean viewsWork;
     /** Package-visible so tests can say which path they ran. */
     static final boolean VECTOR = vectorPath();
@@ -95,30 +93,9 @@ public final class Dropouts {
         int scaleBits = Float.floatToRawIntBits(scale);
         if (vector) {
             VectorMaskChunk.fill(mask, from, length, chunkSeed, threshold, scaleBits);
-            return;
+        } else {
+            MaskStream.fillScalar(mask, from, length, MaskStream.seed(chunkSeed), threshold, scaleBits);
         }
-        float[] values = SCRATCH.get();
-        SplittableRandom random = new SplittableRandom(chunkSeed);
-        int i = 0;
-        for (; i + 1 < length; i += 2) {
-            long bits = random.nextLong();
-            values[i] = keptOrZero(bits & 0xFFFFFFFFL, threshold, scaleBits);
-            values[i + 1] = keptOrZero(bits >>> 32, threshold, scaleBits);
-        }
-        if (i < length) {
-            values[i] = keptOrZero(random.nextLong() & 0xFFFFFFFFL, threshold, scaleBits);
-        }
-        mask.duplicate().order(mask.order()).asFloatBuffer().put(from, values, 0, length);
-    }
-
-    /**
-     * scale when {@code draw < threshold}, else 0, without a branch: a kept/dropped branch is mispredicted on one
-     * element in ten at rate 0.1, which made drawing a mask take ~2 ns an element instead of ~1.1 (both operands are
-     * below 2³², so the sign of their difference is the comparison).
-     */
-    static float keptOrZero(long draw, long threshold, int scaleBits) {
-        int kept = (int) ((draw - threshold) >>> 63);
-        return Float.intBitsToFloat(scaleBits & -kept);
     }
 
     /** Whether masks are drawn by {@link VectorMaskChunk}: its module is in the boot layer and the CPU suits it. */

@@ -2,71 +2,100 @@ package io.multitune.encoder.model;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * One chunk of a dropout mask drawn with the (incubating) Vector API: the same SplitMix64 stream as
- * {@link java.util.SplittableRandom} seeded with the chunk's seed, so the same mask bit for bit as the scalar path,
- * eight draws per instruction (~0.2 ns an element against ~1.1 scalar), stored straight into the tensor's memory.
+ * One chunk of a dropout mask drawn with the (incubating) Vector API: the {@link MaskStream} of the chunk, its sixteen
+ * xoshiro128++ lanes held as two vectors of eight 32-bit lanes, so the same mask bit for bit as the scalar path,
+ * stored straight into the tensor's memory. Two independent vectors per step give the CPU two dependency chains to
+ * overlap.
  *
- * <p>Only loaded by {@link Dropouts} when the JVM runs with {@code --add-modules jdk.incubator.vector}, has 512-bit
- * long vectors (AVX-512, whose 64-bit multiply SplitMix64 needs; elsewhere the API would fall back to Java code far
- * slower than the scalar loop) and stores little-endian.
+ * <p>Only loaded by {@link Dropouts} when the JVM runs with {@code --add-modules jdk.incubator.vector}, has 256-bit
+ * integer vectors (AVX2 or AVX-512: xoshiro needs only adds, xors, shifts and rotations, which both have; the earlier
+ * SplitMix64 stream needed AVX-512's 64-bit multiply) and stores little-endian.
  */
 final class VectorMaskChunk {
 
-    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_256;
 
     private VectorMaskChunk() {
     }
 
     /** Whether this JVM and CPU run the vector path fast (see the class comment). */
     static boolean usable() {
-        return SPECIES.vectorBitSize() >= 512 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        return IntVector.SPECIES_PREFERRED.vectorBitSize() >= SPECIES.vectorBitSize()
+                && SPECIES.length() * 2 == MaskStream.LANES && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     }
 
-    /**
-     * Writes elements [from, from + length) of the mask: element 2j takes the low 32 bits of the chunk stream's draw
-     * j, element 2j + 1 its high 32 bits; kept (scale) when below {@code threshold}, else 0.
-     */
+    /** Writes elements [from, from + length) of the mask: element i is lane i mod 16's draw i / 16 (see MaskStream). */
     static void fill(ByteBuffer mask, int from, int length, long chunkSeed, long threshold, int scaleBits) {
-        int lanes = SPECIES.length();
-        int pairs = length / 2;
-        long[] first = new long[lanes];
-        for (int k = 0; k < lanes; k++) {
-            first[k] = chunkSeed + (k + 1) * Dropouts.GOLDEN_GAMMA;
+        if (threshold > MaskStream.ALL_KEPT) {
+            MaskStream.fillKept(mask, from, length, scaleBits);
+            return;
         }
-        LongVector state = LongVector.fromArray(SPECIES, first, 0);
-        LongVector step = LongVector.broadcast(SPECIES, lanes * Dropouts.GOLDEN_GAMMA);
-        LongVector lowScale = LongVector.broadcast(SPECIES, scaleBits & 0xFFFFFFFFL);
-        LongVector highScale = LongVector.broadcast(SPECIES, ((long) scaleBits) << 32);
-        int j = 0;
-        for (; j + lanes <= pairs; j += lanes) {
-            LongVector bits = mix(state);
-            LongVector keptLow = bits.and(0xFFFFFFFFL).sub(threshold).lanewise(VectorOperators.ASHR, 63);
-            LongVector keptHigh = bits.lanewise(VectorOperators.LSHR, 32).sub(threshold)
-                    .lanewise(VectorOperators.ASHR, 63);
-            keptLow.and(lowScale).or(keptHigh.and(highScale))
-                    .intoByteBuffer(mask, (from + 2 * j) * Float.BYTES, ByteOrder.LITTLE_ENDIAN);
-            state = state.add(step);
-        }
-        long seed = chunkSeed + j * Dropouts.GOLDEN_GAMMA;
-        for (int i = 2 * j; i < length; i += 2) {
-            seed += Dropouts.GOLDEN_GAMMA;
-            long bits = Dropouts.mix(seed);
-            mask.putFloat((from + i) * Float.BYTES, Dropouts.keptOrZero(bits & 0xFFFFFFFFL, threshold, scaleBits));
-            if (i + 1 < length) {
-                mask.putFloat((from + i + 1) * Float.BYTES, Dropouts.keptOrZero(bits >>> 32, threshold, scaleBits));
+        int[][] seeded = MaskStream.seed(chunkSeed);
+        int half = SPECIES.length();
+        // Locals, not arrays of vectors: the JIT keeps local vectors in registers, vectors stored in an array are
+        // boxed objects and every operation allocates.
+        IntVector a0 = IntVector.fromArray(SPECIES, seeded[0], 0);
+        IntVector a1 = IntVector.fromArray(SPECIES, seeded[1], 0);
+        IntVector a2 = IntVector.fromArray(SPECIES, seeded[2], 0);
+        IntVector a3 = IntVector.fromArray(SPECIES, seeded[3], 0);
+        IntVector b0 = IntVector.fromArray(SPECIES, seeded[0], half);
+        IntVector b1 = IntVector.fromArray(SPECIES, seeded[1], half);
+        IntVector b2 = IntVector.fromArray(SPECIES, seeded[2], half);
+        IntVector b3 = IntVector.fromArray(SPECIES, seeded[3], half);
+        IntVector biasedThreshold = IntVector.broadcast(SPECIES, (int) threshold ^ Integer.MIN_VALUE);
+        IntVector scale = IntVector.broadcast(SPECIES, scaleBits);
+        IntVector zero = IntVector.zero(SPECIES);
+        int whole = length / MaskStream.LANES;
+        int offset = from * Float.BYTES;
+        for (int g = 0; g <= whole; g++) {
+            IntVector drawA = rotateLeft(a0.add(a3), 7).add(a0);
+            IntVector drawB = rotateLeft(b0.add(b3), 7).add(b0);
+            IntVector ta = a1.lanewise(VectorOperators.LSHL, 9);
+            IntVector tb = b1.lanewise(VectorOperators.LSHL, 9);
+            a2 = a2.lanewise(VectorOperators.XOR, a0);
+            b2 = b2.lanewise(VectorOperators.XOR, b0);
+            a3 = a3.lanewise(VectorOperators.XOR, a1);
+            b3 = b3.lanewise(VectorOperators.XOR, b1);
+            a1 = a1.lanewise(VectorOperators.XOR, a2);
+            b1 = b1.lanewise(VectorOperators.XOR, b2);
+            a0 = a0.lanewise(VectorOperators.XOR, a3);
+            b0 = b0.lanewise(VectorOperators.XOR, b3);
+            a2 = a2.lanewise(VectorOperators.XOR, ta);
+            b2 = b2.lanewise(VectorOperators.XOR, tb);
+            a3 = rotateLeft(a3, 11);
+            b3 = rotateLeft(b3, 11);
+            IntVector maskA = keptOrZero(drawA, biasedThreshold, scale, zero);
+            IntVector maskB = keptOrZero(drawB, biasedThreshold, scale, zero);
+            if (g < whole) {
+                maskA.intoByteBuffer(mask, offset, ByteOrder.LITTLE_ENDIAN);
+                maskB.intoByteBuffer(mask, offset + half * Float.BYTES, ByteOrder.LITTLE_ENDIAN);
+                offset += MaskStream.LANES * Float.BYTES;
+            } else if (whole * MaskStream.LANES < length) {
+                // The last group is partial: drawn whole, only its first elements stored.
+                int[] last = new int[MaskStream.LANES];
+                maskA.intoArray(last, 0);
+                maskB.intoArray(last, half);
+                mask.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+                        .put(from + whole * MaskStream.LANES, last, 0, length - whole * MaskStream.LANES);
             }
         }
     }
 
-    /** SplitMix64's finaliser on every lane. */
-    private static LongVector mix(LongVector z) {
-        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
-        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+    /** Rotation by shifts: JDK 17 compiles the Vector API's ROL to vector instructions only with AVX-512. */
+    private static IntVector rotateLeft(IntVector x, int bits) {
+        return x.lanewise(VectorOperators.LSHL, bits).or(x.lanewise(VectorOperators.LSHR, 32 - bits));
+    }
+
+    /** scale where the unsigned draw is below the threshold (signed comparison of both with the sign bit flipped). */
+    private static IntVector keptOrZero(IntVector draw, IntVector biasedThreshold, IntVector scale, IntVector zero) {
+        VectorMask<Integer> kept = draw.lanewise(VectorOperators.XOR, Integer.MIN_VALUE)
+                .compare(VectorOperators.LT, biasedThreshold);
+        return zero.blend(scale, kept);
     }
 }
