@@ -1,6 +1,7 @@
 package io.multitune.encoder.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import io.multitune.encoder.weights.DenseWeights;
@@ -106,20 +107,27 @@ final class TrainableDense {
         // [.., out] one (exactly equal when the scaling is a power of two, as alpha = 2·rank makes it). The scaling
         // as a tensor of the step's manager, not a Java number: see EncoderLayer#selfAttention.
         NDArray scaled = down.mul(down.getManager().create(loraScaling));
-        return y.add(scaled.matMul(contiguousTranspose(loraB.getArray())));
+        return y.add(scaled.matMul(contiguousTranspose(loraB.getArray(), scaled.getManager())));
     }
 
     /**
-     * Bᵀ [rank, out] as a contiguous copy (flattening a transposed view cannot be a view, so it copies). Given a
-     * contiguous second operand, the product's backward computes B's gradient as downᵀ · grad, [rank, tokens] ×
-     * [tokens, out]; given the transposed view that {@code linear} passes, it keeps the view's layout and computes
-     * gradᵀ · down, [out, tokens] × [tokens, rank], which MKL ran 4-5× slower (~2 ms against ~0.45 for 2048 tokens
-     * × 384 × 8). The copy is rank × out elements.
+     * Bᵀ [rank, out] as a contiguous copy (flattening a transposed view cannot be a view, so it copies), owned by
+     * {@code step}: results of operations on a parameter belong to the parameter's manager, which lives as long as
+     * the model. Given a contiguous second operand, the product's backward computes B's gradient as downᵀ · grad,
+     * [rank, tokens] × [tokens, out]; given the transposed view that {@code linear} passes, it keeps the view's layout
+     * and computes gradᵀ · down, [out, tokens] × [tokens, rank], which MKL ran 4-5× slower (~2 ms against ~0.45 for
+     * 2048 tokens × 384 × 8). The copy is rank × out elements.
      */
-    private static NDArray contiguousTranspose(NDArray b) {
+    private static NDArray contiguousTranspose(NDArray b, NDManager step) {
         long rank = b.getShape().get(1);
         long out = b.getShape().get(0);
-        return b.transpose().reshape(-1).reshape(rank, out);
+        NDArray view = b.transpose();
+        view.attach(step);
+        NDArray flat = view.reshape(-1);
+        flat.attach(step);
+        NDArray transposed = flat.reshape(rank, out);
+        transposed.attach(step);
+        return transposed;
     }
 
     /** Current weights with LoRA merged in: W + scaling · B A. */
