@@ -176,6 +176,7 @@ class ChartRenderTest {
         assertNull(container(trainer).getResources().getLimits().get("nvidia.com/gpu"));
         assertTrue(trainer.getSpec().getTemplate().getSpec().getNodeSelector() == null
                 || trainer.getSpec().getTemplate().getSpec().getNodeSelector().isEmpty());
+        assertFalse(env(container(trainer)).containsKey("GOMP_SPINCOUNT"), "OpenMP threads sleep at once by default");
     }
 
     @Test
@@ -193,6 +194,8 @@ class ChartRenderTest {
         assertNotNull(pod.getAffinity().getPodAntiAffinity());
         assertEquals("metadata.name",
                 env(container(trainer)).get("MULTITUNE_TRAINER_REPLICA").getValueFrom().getFieldRef().getFieldPath());
+        assertEquals("10000", env(container(trainer)).get("GOMP_SPINCOUNT").getValue());
+        assertEquals("PASSIVE", env(container(trainer)).get("OMP_WAIT_POLICY").getValue());
         // Only the trainer asks for GPUs.
         deployments(gpu).forEach((name, d) -> {
             if (!name.equals("trainer")) {
@@ -349,7 +352,7 @@ class ChartRenderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bad-replicas.yaml", "bad-evaluator-replicas.yaml", "bad-type.yaml",
-            "bad-unknown-key.yaml"})
+            "bad-unknown-key.yaml", "bad-spin-count.yaml"})
     void schemaRejectsBadValues(String file) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(file));
         assertTrue(e.getMessage().toLowerCase().contains("schema"), e.getMessage());
