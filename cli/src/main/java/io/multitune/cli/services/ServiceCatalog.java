@@ -39,7 +39,7 @@ public final class ServiceCatalog {
             // pool, and in a fresh sampler's first pass the C2 compiler took half the process's CPU (9.3 s vs 4.7 s
             // per 100k examples, ratio 0.58 vs 0.85); warmed up, C1 code used no more CPU than C2's (4.0 vs 4.3 s).
             new ServiceDefinition(SAMPLER, "services/sampler", 8082, streamingHeapWith("-XX:TieredStopAtLevel=1")),
-            // The incubating Vector API draws dropout masks ~8x faster (io.multitune.encoder.model.Dropouts).
+            // The incubating Vector API draws dropout masks 5-8x faster on AVX2 or AVX-512 (encoder.model.Dropouts).
             new ServiceDefinition("trainer", "services/trainer", 8083, List.of("--add-modules", VECTOR_MODULE)),
             new ServiceDefinition("evaluator", "services/evaluator", 8084),
             new ServiceDefinition("bias-auditor", "services/bias-auditor", 8085));

@@ -47,6 +47,8 @@ final class TrainerProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseParallelGC",
+                // As the launcher and the Helm chart start the trainer: dropout masks on the Vector API path.
+                "--add-modules", "jdk.incubator.vector",
                 "-Dquarkus.http.port=" + port,
                 // The plan dispatcher's group: a killed replica's member would hold the runs partitions for the
                 // client default (45 s) before a restarted replica gets them.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.multitune.encoder.model.Dropouts;
 import io.multitune.encoder.weights.WeightTensor;
 import io.multitune.events.BatchesAcknowledged;
 import io.multitune.events.ModelTrained;
@@ -94,6 +95,9 @@ class TrainerRestartIT {
                         dir.resolve("trainer-a.log"), ENV)) {
                     first.awaitReady(START);
                     note(t0, "trainer-a ready");
+                    assertTrue(Files.readString(dir.resolve("trainer-a.log")).contains("dropout masks: "
+                            + (Dropouts.drawsWithVectors() ? "vector" : "scalar")),
+                            "the replica draws dropout masks as this JVM does (both with the Vector API module)");
                     watch = new TrainingTopicWatch(bootstrap);
                     kafka.produce(TrainerTestData.record(Topics.RUNS, crashed));
                     kafka.produceAll(stream.subList(0, window));
