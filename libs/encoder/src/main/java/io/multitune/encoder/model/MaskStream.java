@@ -1,6 +1,7 @@
 package io.multitune.encoder.model;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The random stream of one dropout-mask chunk, and its scalar drawing loop.
@@ -75,7 +76,7 @@ final class MaskStream {
     /** Every element of [from, from + length) kept. */
     static void fillKept(ByteBuffer mask, int from, int length, int scaleBits) {
         int[] values = SCRATCH.get();
-        java.util.Arrays.fill(values, 0, length, scaleBits);
+        Arrays.fill(values, 0, length, scaleBits);
         mask.duplicate().order(mask.order()).asIntBuffer().put(from, values, 0, length);
     }
 

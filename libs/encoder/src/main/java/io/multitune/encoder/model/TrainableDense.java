@@ -21,7 +21,6 @@ import java.util.SplittableRandom;
  */
 final class TrainableDense {
 
-
     private final Parameter weight;
     private final Parameter bias;
     private final Parameter loraA;
