@@ -54,8 +54,8 @@ final class VectorMaskChunk {
         int whole = length / MaskStream.LANES;
         int offset = from * Float.BYTES;
         for (int g = 0; g <= whole; g++) {
-            IntVector drawA = rotateLeft(a0.add(a3), 7).add(a0);
-            IntVector drawB = rotateLeft(b0.add(b3), 7).add(b0);
+            IntVector drawA = a0.add(a3).lanewise(VectorOperators.ROL, 7).add(a0);
+            IntVector drawB = b0.add(b3).lanewise(VectorOperators.ROL, 7).add(b0);
             IntVector ta = a1.lanewise(VectorOperators.LSHL, 9);
             IntVector tb = b1.lanewise(VectorOperators.LSHL, 9);
             a2 = a2.lanewise(VectorOperators.XOR, a0);
@@ -68,8 +68,8 @@ final class VectorMaskChunk {
             b0 = b0.lanewise(VectorOperators.XOR, b3);
             a2 = a2.lanewise(VectorOperators.XOR, ta);
             b2 = b2.lanewise(VectorOperators.XOR, tb);
-            a3 = rotateLeft(a3, 11);
-            b3 = rotateLeft(b3, 11);
+            a3 = a3.lanewise(VectorOperators.ROL, 11);
+            b3 = b3.lanewise(VectorOperators.ROL, 11);
             IntVector maskA = keptOrZero(drawA, biasedThreshold, scale, zero);
             IntVector maskB = keptOrZero(drawB, biasedThreshold, scale, zero);
             if (g < whole) {
@@ -85,11 +85,6 @@ final class VectorMaskChunk {
                         .put(from + whole * MaskStream.LANES, last, 0, length - whole * MaskStream.LANES);
             }
         }
-    }
-
-    /** Rotation by shifts: JDK 17 compiles the Vector API's ROL to vector instructions only with AVX-512. */
-    private static IntVector rotateLeft(IntVector x, int bits) {
-        return x.lanewise(VectorOperators.LSHL, bits).or(x.lanewise(VectorOperators.LSHR, 32 - bits));
     }
 
     /** scale where the unsigned draw is below the threshold (signed comparison of both with the sign bit flipped). */
